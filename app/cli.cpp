@@ -1,0 +1,303 @@
+#include "cli.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "pipeline.hpp"
+#include "trialgraph/exporters.hpp"
+#include "trialgraph/loader.hpp"
+
+namespace trialgraph {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kMainHelp =
+    "usage: trialgraph <command> [options]\n"
+    "\n"
+    "Turns clinical-trial documents into one knowledge graph.\n"
+    "\n"
+    "commands:\n"
+    "  extract INPUT... -o OUT   extract documents (files or folders) into a graph file\n"
+    "  plugins                   list the loaded plugins, where from, formats and versions\n"
+    "  detect FILE...            say which plugin reads each file and how sure it is\n"
+    "\n"
+    "options for every command:\n"
+    "  --plugin-dir DIR          also load plugins from DIR (repeatable);\n"
+    "                            TRIALGRAPH_PLUGIN_PATH (':'-separated) adds more\n"
+    "  -h, --help                this text, or a command's own with 'trialgraph COMMAND --help'\n"
+    "\n"
+    "exit codes: 0 all read, 1 some documents failed (the rest is written), 2 usage error,\n"
+    "            3 the run could not be done (no plugins, output not written)\n";
+
+const char* kExtractHelp =
+    "usage: trialgraph extract [options] INPUT... -o OUT [-o OUT2 ...]\n"
+    "\n"
+    "Reads every document under the INPUTs (files, or folders walked recursively), lets the most\n"
+    "confident plugin extract each, merges everything into one graph and writes it out.\n"
+    "A document that cannot be read is reported (file, plugin, reason); the others go on.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE    where to write; the format follows the extension (.graphml, .ttl);\n"
+    "                       repeat to write several formats from one extraction\n"
+    "  --format NAME        graphml or turtle, for outputs whose extension says neither\n"
+    "  --base-iri IRI       base for local entity IRIs in RDF (default https://w3id.org/trialgraph/id/)\n"
+    "  --plugin-dir DIR     also load plugins from DIR (repeatable)\n"
+    "  -q, --quiet          no progress line and no summary; problems are still printed\n"
+    "  -h, --help           this text\n";
+
+const char* kPluginsHelp =
+    "usage: trialgraph plugins [--plugin-dir DIR]\n"
+    "\n"
+    "Lists the plugins found (name, version, ABI, formats, file) and the files in the plugin\n"
+    "folders that could not be loaded, with the reason. Exit code 0 when all loaded, 1 otherwise.\n";
+
+const char* kDetectHelp =
+    "usage: trialgraph detect [--plugin-dir DIR] FILE...\n"
+    "\n"
+    "For each file (folders are walked), prints the plugin that would read it and how sure it is\n"
+    "(yes or maybe), or that no plugin claims it. Exit code 1 when some file is not claimed.\n";
+
+struct Options {
+  std::string command;
+  std::vector<fs::path> inputs;
+  std::vector<fs::path> outputs;
+  std::vector<fs::path> plugin_dirs;
+  std::optional<OutputFormat> format;
+  ExportOptions export_options;
+  bool quiet = false;
+  bool help = false;
+};
+
+struct UsageError {
+  std::string message;
+};
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto value = [&](std::size_t& i) -> std::string {
+    if (i + 1 >= args.size()) throw UsageError{args[i] + " needs a value"};
+    return args[++i];
+  };
+  bool only_positional = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (only_positional || a.empty() || a[0] != '-' || a == "-") {
+      if (o.command.empty()) o.command = a;
+      else o.inputs.emplace_back(a);
+    } else if (a == "--") {
+      only_positional = true;
+    } else if (a == "-h" || a == "--help") {
+      o.help = true;
+    } else if (a == "-o" || a == "--output") {
+      o.outputs.emplace_back(value(i));
+    } else if (a == "--plugin-dir") {
+      o.plugin_dirs.emplace_back(value(i));
+    } else if (a == "--format") {
+      std::string name = value(i);
+      o.format = format_from_name(name);
+      if (!o.format) throw UsageError{"unknown format '" + name + "' (graphml, turtle)"};
+    } else if (a == "--base-iri") {
+      o.export_options.base_iri = value(i);
+      if (!valid_base_iri(o.export_options.base_iri))
+        throw UsageError{"--base-iri must be an absolute IRI ending in / or #, got '" +
+                         o.export_options.base_iri + "'"};
+    } else if (a == "-q" || a == "--quiet") {
+      o.quiet = true;
+    } else {
+      throw UsageError{"unknown option '" + a + "'"};
+    }
+  }
+  return o;
+}
+
+PluginRegistry load_plugins(const Options& o) {
+  PluginRegistry registry;
+  for (const fs::path& dir : plugin_search_path(o.plugin_dirs)) registry.load_directory(dir);
+  return registry;
+}
+
+void report_load_errors(const PluginRegistry& registry) {
+  for (const LoadError& e : registry.errors())
+    std::cerr << "trialgraph: plugin " << e.path.string() << ": " << e.reason << "\n";
+}
+
+void print_problem(const Problem& p) {
+  std::cerr << "trialgraph: " << (p.document_failed ? "error: " : "warning: ") << p.path;
+  if (!p.plugin.empty()) std::cerr << " [" << p.plugin << "]";
+  std::cerr << ": " << p.reason << "\n";
+}
+
+std::string counts_text(const std::map<std::string, std::size_t>& counts) {
+  std::string text;
+  for (const auto& [name, n] : counts) text += (text.empty() ? "" : ", ") + name + " " + std::to_string(n);
+  return text;
+}
+
+// A one-line progress display, redrawn at most ten times a second.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
+  void update(std::size_t done, std::size_t total, std::size_t bytes) {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double rate = secs > 0 ? done / secs : 0;
+    std::fprintf(stderr, "\r\033[K%zu/%zu documents  %3.0f%%  %.0f docs/s  %.1f MB  eta %.0fs", done, total,
+                 total ? 100.0 * done / total : 100.0, rate, bytes / 1e6,
+                 rate > 0 ? (total - done) / rate : 0.0);
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+    shown_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_, last_;
+};
+
+int run_extract(const Options& o) {
+  if (o.inputs.empty()) throw UsageError{"extract needs at least one INPUT"};
+  if (o.outputs.empty()) throw UsageError{"extract needs an output: -o FILE.graphml or -o FILE.ttl"};
+  std::vector<std::pair<fs::path, OutputFormat>> outputs;
+  for (const fs::path& out : o.outputs) {
+    std::optional<OutputFormat> f = o.format ? o.format : format_from_path(out);
+    if (!f) throw UsageError{"cannot tell the format of '" + out.string() + "' (use .graphml, .ttl or --format)"};
+    outputs.emplace_back(out, *f);
+  }
+  PluginRegistry registry = load_plugins(o);
+  report_load_errors(registry);
+  if (registry.plugins().empty()) {
+    std::cerr << "trialgraph: no plugins could be loaded; use --plugin-dir or TRIALGRAPH_PLUGIN_PATH\n";
+    return kExitFatal;
+  }
+  auto start = std::chrono::steady_clock::now();
+  std::vector<Problem> walk_problems;
+  std::vector<fs::path> documents = collect_documents(o.inputs, walk_problems);
+  for (const Problem& p : walk_problems) print_problem(p);
+
+  Graph graph;
+  Progress progress(!o.quiet && ::isatty(STDERR_FILENO));
+  ExtractCallbacks callbacks;
+  callbacks.on_problem = [&](const Problem& p) { progress.clear(); print_problem(p); };
+  callbacks.on_progress = [&](std::size_t d, std::size_t t, std::size_t b) { progress.update(d, t, b); };
+  RunReport report = extract_documents(documents, registry, graph, callbacks);
+  progress.clear();
+
+  bool written = true;
+  for (const auto& [path, format] : outputs) {
+    std::string error;
+    if (!export_to_file(graph, path, format, o.export_options, error)) {
+      std::cerr << "trialgraph: error: " << error << "\n";
+      written = false;
+    }
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::size_t failed = report.failed + walk_problems.size();
+  if (!o.quiet) {
+    std::ostringstream line;
+    line << "trialgraph: " << report.documents << " documents read, " << failed << " failed; "
+         << graph.node_count() << " nodes (" << counts_text(graph.nodes_by_label()) << "), "
+         << graph.edge_count() << " edges (" << counts_text(graph.edges_by_type()) << ") in "
+         << std::fixed << std::setprecision(2) << secs << " s";
+    std::cout << line.str() << "\n";
+    for (const auto& [path, format] : outputs)
+      if (written) std::cout << "trialgraph: wrote " << path.string() << "\n";
+  }
+  if (!written) return kExitFatal;
+  return failed ? kExitDocumentsFailed : kExitOk;
+}
+
+int run_plugins(const Options& o) {
+  PluginRegistry registry = load_plugins(o);
+  for (const auto& p : registry.plugins()) {
+    const Manifest& m = p->manifest;
+    std::string formats, exts;
+    for (const auto& f : m.formats) formats += (formats.empty() ? "" : ", ") + f;
+    for (const auto& e : m.extensions) exts += (exts.empty() ? "" : " ") + e;
+    std::cout << m.name << " " << m.version << " (ABI " << m.abi_version << ", priority " << m.priority
+              << ")\n  formats: " << formats << "\n  extensions: " << exts << "\n  file: " << p->path.string()
+              << "\n";
+    if (!m.description.empty()) std::cout << "  " << m.description << "\n";
+  }
+  for (const LoadError& e : registry.errors())
+    std::cout << "not loaded: " << e.path.string() << "\n  " << e.reason << "\n";
+  if (registry.plugins().empty()) std::cout << "no plugins found\n";
+  return registry.errors().empty() && !registry.plugins().empty() ? kExitOk : kExitDocumentsFailed;
+}
+
+int run_detect(const Options& o) {
+  if (o.inputs.empty()) throw UsageError{"detect needs at least one FILE"};
+  PluginRegistry registry = load_plugins(o);
+  report_load_errors(registry);
+  std::vector<Problem> problems;
+  std::vector<fs::path> files = collect_documents(o.inputs, problems);
+  for (const Problem& p : problems) print_problem(p);
+  bool all_claimed = problems.empty();
+  for (const fs::path& file : files) {
+    std::string head(kHeadBytes, '\0');
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    if (!f) {
+      std::cout << file.string() << "\tunreadable\n";
+      all_claimed = false;
+      continue;
+    }
+    head.resize(std::fread(head.data(), 1, head.size(), f));
+    std::fclose(f);
+    Detection d = registry.detect(file.filename().string(), head);
+    if (d.plugin)
+      std::cout << file.string() << "\t" << d.plugin->manifest.name << "\t"
+                << (d.confidence == Confidence::yes ? "yes" : "maybe") << "\n";
+    else
+      std::cout << file.string() << "\tnone\n";
+    all_claimed = all_claimed && d.plugin;
+  }
+  return all_claimed ? kExitOk : kExitDocumentsFailed;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  Options o;
+  try {
+    o = parse_args(argc, argv);
+    const std::map<std::string, std::pair<const char*, int (*)(const Options&)>> commands = {
+        {"extract", {kExtractHelp, run_extract}},
+        {"plugins", {kPluginsHelp, run_plugins}},
+        {"detect", {kDetectHelp, run_detect}},
+    };
+    if (o.command.empty() || o.command == "help") {
+      (o.help || o.command == "help" ? std::cout : std::cerr) << kMainHelp;
+      return o.help || o.command == "help" ? kExitOk : kExitUsage;
+    }
+    auto cmd = commands.find(o.command);
+    if (cmd == commands.end()) throw UsageError{"unknown command '" + o.command + "'"};
+    if (o.help) {
+      std::cout << cmd->second.first;
+      return kExitOk;
+    }
+    return cmd->second.second(o);
+  } catch (const UsageError& e) {
+    std::cerr << "trialgraph: " << e.message << "\n(see 'trialgraph " << (o.command.empty() ? "" : o.command + " ")
+              << "--help')\n";
+    return kExitUsage;
+  }
+}
+
+}  // namespace trialgraph

@@ -1,0 +1,141 @@
+#include "pipeline.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "trialgraph/document_buffer.hpp"
+
+namespace trialgraph {
+namespace fs = std::filesystem;
+
+namespace {
+
+void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Problem>& problems) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  if (ec) {
+    problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      problems.push_back({it->path().string(), "", "cannot read: " + ec.message()});
+      ec.clear();
+      continue;
+    }
+    std::error_code type_ec;
+    fs::file_status st = it->status(type_ec);  // follows file links, not folder walks
+    if (fs::is_directory(st) || it->path().filename().string().front() == '.') {
+      if (it->path().filename().string().front() == '.' && fs::is_directory(st)) it.disable_recursion_pending();
+      continue;
+    }
+    if (type_ec || !fs::exists(st)) {
+      problems.push_back({it->path().string(), "", "cannot read: broken link or missing file"});
+    } else if (!fs::is_regular_file(st)) {
+      problems.push_back({it->path().string(), "", "not a regular file (a FIFO, socket or device); skipped"});
+    } else {
+      out.push_back(it->path());
+    }
+  }
+}
+
+bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::string("cannot open: ") + std::strerror(errno);
+    return false;
+  }
+  bytes.clear();
+  char buffer[1 << 16];
+  while (bytes.size() < limit && in.read(buffer, sizeof buffer).gcount() > 0) {
+    bytes.append(buffer, std::size_t(in.gcount()));
+    if (!in) break;
+  }
+  if (in.bad()) {
+    error = std::string("read error: ") + std::strerror(errno);
+    return false;
+  }
+  if (bytes.size() > limit) bytes.resize(limit);
+  return true;
+}
+
+}  // namespace
+
+std::vector<fs::path> collect_documents(const std::vector<fs::path>& inputs, std::vector<Problem>& problems) {
+  std::vector<fs::path> found;
+  for (const fs::path& input : inputs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) problems.push_back({input.string(), "", "no such file or folder"});
+    else if (fs::is_directory(st)) walk_folder(input, found, problems);
+    else if (fs::is_regular_file(st)) found.push_back(input);
+    else problems.push_back({input.string(), "", "not a regular file (a FIFO, socket or device); skipped"});
+  }
+  std::vector<std::pair<fs::path, fs::path>> keyed;  // (canonical, as given)
+  for (const fs::path& p : found) {
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(p, ec);
+    keyed.emplace_back(ec ? p : canon, p);
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return std::make_pair(a.first.filename(), a.first) < std::make_pair(b.first.filename(), b.first);
+  });
+  keyed.erase(std::unique(keyed.begin(), keyed.end(),
+                          [](const auto& a, const auto& b) { return a.first == b.first; }),
+              keyed.end());
+  std::vector<fs::path> documents;
+  for (auto& k : keyed) documents.push_back(std::move(k.second));
+  return documents;
+}
+
+RunReport extract_documents(const std::vector<fs::path>& documents, const PluginRegistry& plugins,
+                            Graph& graph, const ExtractCallbacks& callbacks) {
+  RunReport report;
+  auto problem = [&](Problem p) {
+    if (callbacks.on_problem) callbacks.on_problem(p);
+    report.problems.push_back(std::move(p));
+  };
+  std::string bytes, error;
+  for (const fs::path& path : documents) {
+    ++report.documents;
+    std::string source = path.filename().string();
+    if (!read_file(path, kHeadBytes, bytes, error)) {
+      ++report.failed;
+      problem({path.string(), "", error});
+      continue;
+    }
+    Detection found = plugins.detect(source, bytes);
+    if (!found.plugin) {
+      ++report.failed;
+      problem({path.string(), "", "no plugin reads this kind of document (see 'trialgraph plugins')"});
+      continue;
+    }
+    const std::string& plugin_name = found.plugin->manifest.name;
+    if (bytes.size() == kHeadBytes && !read_file(path, std::string::npos, bytes, error)) {
+      ++report.failed;
+      problem({path.string(), plugin_name, error});
+      continue;
+    }
+    report.bytes += bytes.size();
+    DocumentBuffer buffer;
+    ExtractStatus status =
+        found.plugin->extractor->extract(Document{path.native(), source, bytes}, buffer);
+    if (!status.ok) {
+      ++report.failed;
+      problem({path.string(), plugin_name, status.error.empty() ? "extraction failed" : status.error});
+    } else {
+      buffer.finish();
+      for (const Entity& e : buffer.entities()) graph.merge_entity(e, source);
+      for (const Relation& r : buffer.relations()) graph.merge_relation(r, source);
+      if (!buffer.problems().empty()) ++report.failed;
+      for (const std::string& p : buffer.problems()) problem({path.string(), plugin_name, p, false});
+    }
+    if (callbacks.on_progress) callbacks.on_progress(report.documents, documents.size(), report.bytes);
+  }
+  return report;
+}
+
+}  // namespace trialgraph

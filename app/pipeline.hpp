@@ -1,0 +1,48 @@
+// From input paths to a merged graph: walk, detect, extract, check, merge, and say what failed.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "trialgraph/graph.hpp"
+#include "trialgraph/loader.hpp"
+
+namespace trialgraph {
+
+/// Something that went wrong with one document (or an input path), for the user.
+struct Problem {
+  std::string path;
+  std::string plugin;  ///< empty when no plugin was involved
+  std::string reason;
+  bool document_failed = true;  ///< false: the document was read, but part of it was not
+};
+
+struct RunReport {
+  std::size_t documents = 0;  ///< documents attempted
+  std::size_t failed = 0;     ///< documents that failed, wholly or in part
+  std::size_t bytes = 0;
+  std::vector<Problem> problems;
+};
+
+/// The documents under `inputs` (files, or folders walked recursively without following folder
+/// links), deduplicated and in a canonical order (base name, then path) so that the command-line
+/// order does not change the graph. Paths that cannot be walked or read are added to `problems`.
+std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& inputs,
+                                                     std::vector<Problem>& problems);
+
+/// Reads the first bytes of a file, as plugins see them in identify().
+inline constexpr std::size_t kHeadBytes = 64 * 1024;
+
+struct ExtractCallbacks {
+  std::function<void(const Problem&)> on_problem;                       ///< as each problem occurs
+  std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> on_progress;
+};
+
+/// Extracts every document into `graph`. A failing document is reported and the others go on.
+RunReport extract_documents(const std::vector<std::filesystem::path>& documents,
+                            const PluginRegistry& plugins, Graph& graph,
+                            const ExtractCallbacks& callbacks = {});
+
+}  // namespace trialgraph

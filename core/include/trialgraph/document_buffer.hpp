@@ -1,0 +1,35 @@
+// The host's sink for one document: holds what a plugin emitted until the extraction succeeds,
+// and checks it against the contract (non-empty keys, relations only between emitted entities).
+#pragma once
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "trialgraph/plugin_api.hpp"
+
+namespace trialgraph {
+
+class DocumentBuffer final : public EntitySink {
+ public:
+  void add_entity(Entity entity) noexcept override;
+  void add_relation(Relation relation) noexcept override;
+  void report_problem(std::string_view where, std::string_view what) noexcept override;
+
+  /// Drops relations whose ends were not emitted by this document, reporting each as a problem.
+  void finish();
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<Relation>& relations() const { return relations_; }
+  /// "where: what" for every part of the document that could not be read or broke the contract.
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<Entity> entities_;
+  std::vector<Relation> relations_;
+  std::vector<std::string> problems_;
+  std::set<std::pair<std::string, std::string>> emitted_;
+};
+
+}  // namespace trialgraph

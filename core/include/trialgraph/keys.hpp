@@ -1,0 +1,32 @@
+// Merge keys: how two documents' views of one thing come to the same node.
+// Every plugin builds keys with these functions so that merging does not depend on the source format.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace trialgraph {
+
+/// Lower-cases ASCII, turns punctuation into spaces, collapses and trims white space. UTF-8 is kept.
+std::string fold_text(std::string_view text);
+
+/// "NCT01234567" when `text` is a registry id in any case, otherwise "".
+std::string normalize_nct_id(std::string_view text);
+
+/// The NCT id when known, otherwise "title:" + the folded title.
+std::string trial_key(std::string_view nct_id, std::string_view title);
+/// Folded organization name without legal suffixes (Inc., Co., Ltd., GmbH, ...).
+std::string sponsor_key(std::string_view name);
+std::string drug_key(std::string_view name);
+/// The MeSH id when known, otherwise the folded name.
+std::string disease_key(std::string_view mesh_id, std::string_view name);
+std::string antigen_key(std::string_view symbol);
+/// Folded facility, city, state and country joined with '|'.
+std::string site_key(std::string_view facility, std::string_view city, std::string_view state,
+                     std::string_view country);
+
+/// Lower-case ASCII letters, digits and hyphens, for IRIs; accents are transliterated, other
+/// non-ASCII characters spelled as their code points, so distinct keys stay distinct.
+std::string slug(std::string_view key);
+
+}  // namespace trialgraph

@@ -1,0 +1,20 @@
+// The registry's code vocabulary: whatever a source writes, the graph stores the API v2 codes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trialgraph {
+
+/// "Active, not recruiting" -> "ACTIVE_NOT_RECRUITING"; codes already in that form are kept.
+std::string registry_code(std::string_view text);
+
+/// "Phase 1/Phase 2", "PHASE1, PHASE2", "Phase 1|Phase 2" -> {"PHASE1", "PHASE2"};
+/// "Early Phase 1" -> "EARLY_PHASE1"; "N/A" and "Not Applicable" -> "NA". Unknown parts are kept as codes.
+std::vector<std::string> phase_codes(std::string_view text);
+
+/// Trims surrounding white space (ASCII).
+std::string_view trim(std::string_view text);
+
+}  // namespace trialgraph

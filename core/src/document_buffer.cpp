@@ -1,0 +1,46 @@
+#include "trialgraph/document_buffer.hpp"
+
+#include <algorithm>
+
+namespace trialgraph {
+
+void DocumentBuffer::add_entity(Entity entity) noexcept {
+  try {
+    if (entity.label.empty() || entity.key.empty()) {
+      problems_.push_back("entity '" + entity.name + "' has no label or key; dropped");
+      return;
+    }
+    emitted_.emplace(entity.label, entity.key);
+    entities_.push_back(std::move(entity));
+  } catch (...) {
+    problems_.emplace_back("out of memory while storing an entity");
+  }
+}
+
+void DocumentBuffer::add_relation(Relation relation) noexcept {
+  try {
+    relations_.push_back(std::move(relation));
+  } catch (...) {
+    problems_.emplace_back("out of memory while storing a relation");
+  }
+}
+
+void DocumentBuffer::report_problem(std::string_view where, std::string_view what) noexcept {
+  try {
+    problems_.push_back(std::string(where) + ": " + std::string(what));
+  } catch (...) {
+  }
+}
+
+void DocumentBuffer::finish() {
+  auto unknown = [this](const EntityRef& r) { return emitted_.count({r.label, r.key}) == 0; };
+  auto dangling = [&](const Relation& r) {
+    if (!unknown(r.from) && !unknown(r.to)) return false;
+    problems_.push_back(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " +
+                        r.to.label + " '" + r.to.key + "' names an entity the document did not emit; dropped");
+    return true;
+  };
+  relations_.erase(std::remove_if(relations_.begin(), relations_.end(), dangling), relations_.end());
+}
+
+}  // namespace trialgraph

@@ -1,0 +1,172 @@
+#include "trialgraph/keys.hpp"
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "trialgraph/vocabulary.hpp"
+
+namespace trialgraph {
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c); }
+
+std::vector<std::string> split_words(const std::string& folded) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    words.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// Legal-form words that say nothing about which organization it is.
+bool is_legal_suffix(const std::string& w) {
+  static const std::array<const char*, 24> suffixes = {
+      "inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc", "plc", "gmbh",
+      "ag", "sa", "sas", "bv", "nv", "srl", "spa", "kk", "pty", "lp", "llp", "ab", "as", "oy"};
+  for (const char* s : suffixes)
+    if (w == s) return true;
+  return false;
+}
+
+// Decodes one UTF-8 sequence at `i`; returns the code point and advances `i` (invalid bytes: U+FFFD).
+char32_t decode_utf8(std::string_view s, std::size_t& i) {
+  unsigned char c = s[i];
+  int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+  if (extra < 0 || i + extra >= s.size()) { ++i; return 0xFFFD; }
+  char32_t cp = extra == 0 ? c : (c & (0x3F >> extra));
+  for (int k = 1; k <= extra; ++k) {
+    unsigned char cc = s[i + k];
+    if ((cc >> 6) != 2) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+// Latin-1 letters to their base letters, so "Investigación" slugs as "investigacion"; "" otherwise.
+std::string transliterate(char32_t cp) {
+  static const char* latin1 =  // U+00C0 .. U+00FF; '*' marks signs that are not letters
+      "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+  if (cp == 0xDF) return "ss";
+  if (cp == 0xC6 || cp == 0xE6) return "ae";
+  if (cp < 0xC0 || cp > 0xFF || latin1[cp - 0xC0] == '*') return "";
+  return std::string(1, ascii_lower(latin1[cp - 0xC0]));
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (unsigned char c : text) {
+    if (c >= 0x80 || is_ascii_alnum(c)) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(ascii_lower(c));
+    } else if (c == '\'' ) {
+      continue;  // "Sjögren's" and "Sjögrens" are one name
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+std::string normalize_nct_id(std::string_view text) {
+  text = trim(text);
+  if (text.size() != 11) return "";
+  std::string id;
+  for (std::size_t i = 0; i < 3; ++i) id.push_back(char(text[i] & ~0x20));
+  if (id != "NCT") return "";
+  for (std::size_t i = 3; i < 11; ++i) {
+    if (text[i] < '0' || text[i] > '9') return "";
+    id.push_back(text[i]);
+  }
+  return id;
+}
+
+std::string trial_key(std::string_view nct_id, std::string_view title) {
+  std::string id = normalize_nct_id(nct_id);
+  if (!id.empty()) return id;
+  std::string folded = fold_text(title);
+  return folded.empty() ? std::string() : "title:" + folded;
+}
+
+std::string sponsor_key(std::string_view name) {
+  std::vector<std::string> words = split_words(fold_text(name));
+  while (words.size() > 1 && is_legal_suffix(words.back())) words.pop_back();
+  // "S.A." and "S. A." fold to "s a": drop a trailing pair of single letters that spell a suffix.
+  while (words.size() > 2 && words.back().size() == 1 && words[words.size() - 2].size() == 1 &&
+         is_legal_suffix(words[words.size() - 2] + words.back())) {
+    words.pop_back();
+    words.pop_back();
+  }
+  std::string key;
+  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+  return key;
+}
+
+std::string drug_key(std::string_view name) { return fold_text(name); }
+
+std::string disease_key(std::string_view mesh_id, std::string_view name) {
+  std::string_view id = trim(mesh_id);
+  return id.empty() ? fold_text(name) : std::string(id);
+}
+
+std::string antigen_key(std::string_view symbol) {
+  std::string key;
+  for (unsigned char c : trim(symbol)) key.push_back(c < 0x80 ? char(std::toupper(c)) : char(c));
+  return key;
+}
+
+std::string site_key(std::string_view facility, std::string_view city, std::string_view state,
+                     std::string_view country) {
+  return fold_text(facility) + "|" + fold_text(city) + "|" + fold_text(state) + "|" +
+         fold_text(country);
+}
+
+std::string slug(std::string_view key) {
+  std::string out;
+  bool pending_hyphen = false;
+  auto put = [&](std::string_view piece) {
+    if (pending_hyphen && !out.empty()) out.push_back('-');
+    pending_hyphen = false;
+    out += piece;
+  };
+  for (std::size_t i = 0; i < key.size();) {
+    unsigned char c = key[i];
+    if (c < 0x80) {
+      ++i;
+      if (is_ascii_alnum(c)) {
+        char lower = ascii_lower(c);
+        put(std::string_view(&lower, 1));
+      } else {
+        pending_hyphen = true;
+      }
+      continue;
+    }
+    char32_t cp = decode_utf8(key, i);
+    if (std::string base = transliterate(cp); !base.empty()) {
+      put(base);
+      continue;
+    }
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "u%x", unsigned(cp));
+    pending_hyphen = true;
+    put(hex);
+    pending_hyphen = true;
+  }
+  return out;
+}
+
+}  // namespace trialgraph

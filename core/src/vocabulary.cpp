@@ -1,0 +1,75 @@
+#include "trialgraph/vocabulary.hpp"
+
+#include <cctype>
+
+namespace trialgraph {
+
+std::string_view trim(std::string_view text) {
+  const char* ws = " \t\r\n\f\v";
+  std::size_t b = text.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  std::size_t e = text.find_last_not_of(ws);
+  return text.substr(b, e - b + 1);
+}
+
+std::string registry_code(std::string_view text) {
+  std::string code;
+  bool pending = false;
+  for (unsigned char c : trim(text)) {
+    if (std::isalnum(c)) {
+      if (pending && !code.empty()) code.push_back('_');
+      pending = false;
+      code.push_back(char(std::toupper(c)));
+    } else {
+      pending = true;
+    }
+  }
+  return code;
+}
+
+namespace {
+
+// One phase written any way ("Phase 1", "PHASE1", "phase i", "Early Phase 1", "N/A") as its code.
+std::string phase_code(std::string_view part) {
+  std::string code = registry_code(part);
+  if (code == "N_A" || code == "NA" || code == "NOT_APPLICABLE") return "NA";
+  bool early = code.rfind("EARLY_", 0) == 0;
+  if (early) code.erase(0, 6);
+  std::string_view rest = code;
+  if (rest.rfind("PHASE", 0) == 0) rest.remove_prefix(5);
+  if (!rest.empty() && rest.front() == '_') rest.remove_prefix(1);
+  std::string number;
+  if (rest == "I" || rest == "1") number = "1";
+  else if (rest == "II" || rest == "2") number = "2";
+  else if (rest == "III" || rest == "3") number = "3";
+  else if (rest == "IV" || rest == "4") number = "4";
+  else if (rest == "0") number = "0";
+  if (number.empty()) return (early ? "EARLY_" : "") + code;
+  return (early ? "EARLY_PHASE" : "PHASE") + number;
+}
+
+}  // namespace
+
+std::vector<std::string> phase_codes(std::string_view text) {
+  std::vector<std::string> codes;
+  std::string normalized(text);
+  // "N/A" must survive the split on '/'.
+  for (const char* na : {"N/A", "n/a"})
+    for (std::size_t at; (at = normalized.find(na)) != std::string::npos;) normalized.replace(at, 3, "NA");
+  std::size_t start = 0;
+  while (start <= normalized.size()) {
+    std::size_t end = normalized.find_first_of("/|,;", start);
+    if (end == std::string::npos) end = normalized.size();
+    std::string_view part = trim(std::string_view(normalized).substr(start, end - start));
+    if (!part.empty()) {
+      std::string code = phase_code(part);
+      bool seen = false;
+      for (const auto& c : codes) seen = seen || c == code;
+      if (!seen) codes.push_back(code);
+    }
+    start = end + 1;
+  }
+  return codes;
+}
+
+}  // namespace trialgraph

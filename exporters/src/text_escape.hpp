@@ -1,0 +1,18 @@
+// Escaping shared by the exporters. Every output stays valid whatever bytes the sources held.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace trialgraph::detail {
+
+/// Replaces invalid UTF-8 and characters XML 1.0 cannot hold with U+FFFD.
+std::string valid_xml_text(std::string_view text);
+/// XML text or attribute content: valid_xml_text plus &, <, >, ", CR escaped.
+std::string xml_escape(std::string_view text);
+/// The inside of a Turtle "..." string.
+std::string turtle_escape(std::string_view text);
+/// Shortest decimal that reads back as the same double.
+std::string format_double(double value);
+
+}  // namespace trialgraph::detail

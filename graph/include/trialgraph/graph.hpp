@@ -1,0 +1,84 @@
+// The knowledge graph: a Boost.Graph adjacency_list that merges entities by (label, key)
+// and facts by (from, type, to), keeping every source document that said them.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "trialgraph/entity.hpp"
+
+namespace trialgraph {
+
+/// Properties by name, iterated in name order so that exports are deterministic.
+using PropertyMap = std::map<std::string, Value>;
+
+struct Node {
+  std::string label;
+  std::string key;
+  std::string name;
+  std::set<std::string> aliases;  ///< other surface strings seen for this node
+  std::set<std::string> sources;
+  PropertyMap properties;
+};
+
+struct Edge {
+  std::string type;
+  std::set<std::string> sources;
+  PropertyMap properties;
+};
+
+class Graph {
+ public:
+  // listS out-edges keep edge descriptors valid while edges are added.
+  using Store = boost::adjacency_list<boost::listS, boost::vecS, boost::directedS, Node, Edge>;
+  using Vertex = Store::vertex_descriptor;
+  using EdgeId = Store::edge_descriptor;
+
+  /// Adds the entity or merges it into the node with the same label and key.
+  /// A differing name becomes an alias; a property already set keeps its first value.
+  Vertex merge_entity(const Entity& entity, std::string_view source);
+
+  /// Adds the fact or merges it into the same (from, type, to) edge. False when an end is unknown.
+  bool merge_relation(const Relation& relation, std::string_view source);
+
+  const Node* find(const std::string& label, const std::string& key) const;
+
+  std::size_t node_count() const { return boost::num_vertices(store_); }
+  std::size_t edge_count() const { return boost::num_edges(store_); }
+
+  /// Nodes ordered by (label, key) and edges by (from, type, to): the export order.
+  void for_each_node(const std::function<void(const Node&)>& visit) const;
+  void for_each_edge(const std::function<void(const Node& from, const Edge&, const Node& to)>& visit) const;
+
+  /// Node counts by label and edge counts by type, for summaries.
+  std::map<std::string, std::size_t> nodes_by_label() const;
+  std::map<std::string, std::size_t> edges_by_type() const;
+
+  const Store& store() const { return store_; }
+
+ private:
+  struct EdgeIdentity {
+    Vertex from, to;
+    std::string type;
+    bool operator==(const EdgeIdentity& o) const { return from == o.from && to == o.to && type == o.type; }
+  };
+  struct EdgeIdentityHash {
+    std::size_t operator()(const EdgeIdentity& e) const;
+  };
+
+  std::vector<Vertex> ordered_vertices() const;
+
+  Store store_;
+  std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
+  std::unordered_map<EdgeIdentity, EdgeId, EdgeIdentityHash> edge_by_identity_;
+};
+
+}  // namespace trialgraph

@@ -1,0 +1,108 @@
+#include "trialgraph/graph.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace trialgraph {
+namespace {
+
+std::string vertex_id(std::string_view label, std::string_view key) {
+  std::string id(label);
+  id.push_back('\x1f');
+  id.append(key);
+  return id;
+}
+
+void merge_properties(PropertyMap& into, const std::vector<Property>& props) {
+  for (const Property& p : props) into.emplace(p.name, p.value);  // the first value stays
+}
+
+}  // namespace
+
+std::size_t Graph::EdgeIdentityHash::operator()(const EdgeIdentity& e) const {
+  std::size_t h = std::hash<std::string>()(e.type);
+  h ^= std::hash<std::size_t>()(e.from) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= std::hash<std::size_t>()(e.to) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
+  auto [it, inserted] = vertex_by_id_.try_emplace(vertex_id(entity.label, entity.key));
+  if (inserted) {
+    it->second = boost::add_vertex(store_);
+    Node& fresh = store_[it->second];
+    fresh.label = entity.label;
+    fresh.key = entity.key;
+    fresh.name = entity.name.empty() ? entity.key : entity.name;
+  }
+  Node& node = store_[it->second];
+  if (!entity.name.empty() && entity.name != node.name) node.aliases.insert(entity.name);
+  for (const std::string& alias : entity.aliases)
+    if (!alias.empty() && alias != node.name) node.aliases.insert(alias);
+  node.sources.emplace(source);
+  merge_properties(node.properties, entity.properties);
+  return it->second;
+}
+
+bool Graph::merge_relation(const Relation& relation, std::string_view source) {
+  auto from = vertex_by_id_.find(vertex_id(relation.from.label, relation.from.key));
+  auto to = vertex_by_id_.find(vertex_id(relation.to.label, relation.to.key));
+  if (from == vertex_by_id_.end() || to == vertex_by_id_.end()) return false;
+  EdgeIdentity identity{from->second, to->second, relation.type};
+  auto [it, inserted] = edge_by_identity_.try_emplace(identity);
+  if (inserted) {
+    it->second = boost::add_edge(from->second, to->second, store_).first;
+    store_[it->second].type = relation.type;
+  }
+  Edge& edge = store_[it->second];
+  edge.sources.emplace(source);
+  merge_properties(edge.properties, relation.properties);
+  return true;
+}
+
+const Node* Graph::find(const std::string& label, const std::string& key) const {
+  auto it = vertex_by_id_.find(vertex_id(label, key));
+  return it == vertex_by_id_.end() ? nullptr : &store_[it->second];
+}
+
+std::vector<Graph::Vertex> Graph::ordered_vertices() const {
+  std::vector<Vertex> order(boost::vertices(store_).first, boost::vertices(store_).second);
+  std::sort(order.begin(), order.end(), [this](Vertex a, Vertex b) {
+    const Node &x = store_[a], &y = store_[b];
+    return std::tie(x.label, x.key) < std::tie(y.label, y.key);
+  });
+  return order;
+}
+
+void Graph::for_each_node(const std::function<void(const Node&)>& visit) const {
+  for (Vertex v : ordered_vertices()) visit(store_[v]);
+}
+
+void Graph::for_each_edge(
+    const std::function<void(const Node&, const Edge&, const Node&)>& visit) const {
+  std::vector<Vertex> order = ordered_vertices();
+  std::vector<std::size_t> rank(order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  for (Vertex v : order) {
+    std::vector<EdgeId> out(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
+    std::sort(out.begin(), out.end(), [&](const EdgeId& a, const EdgeId& b) {
+      return std::make_tuple(std::cref(store_[a].type), rank[boost::target(a, store_)]) <
+             std::make_tuple(std::cref(store_[b].type), rank[boost::target(b, store_)]);
+    });
+    for (const EdgeId& e : out) visit(store_[v], store_[e], store_[boost::target(e, store_)]);
+  }
+}
+
+std::map<std::string, std::size_t> Graph::nodes_by_label() const {
+  std::map<std::string, std::size_t> counts;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) ++counts[store_[v].label];
+  return counts;
+}
+
+std::map<std::string, std::size_t> Graph::edges_by_type() const {
+  std::map<std::string, std::size_t> counts;
+  for (const EdgeId& e : boost::make_iterator_range(boost::edges(store_))) ++counts[store_[e].type];
+  return counts;
+}
+
+}  // namespace trialgraph

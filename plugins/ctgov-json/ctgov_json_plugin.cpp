@@ -1,0 +1,133 @@
+// ClinicalTrials.gov API v2 JSON in all the shapes the registry hands it out.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "trialgraph/ctgov_v2.hpp"
+#include "trialgraph/plugin_api.hpp"
+#include "trialgraph_manifest.h"
+
+namespace {
+
+using nlohmann::json;
+using trialgraph::Confidence;
+using trialgraph::ExtractStatus;
+
+std::string_view skip_bom_and_space(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  std::size_t i = s.find_first_not_of(" \t\r\n");
+  return i == std::string_view::npos ? std::string_view() : s.substr(i);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; users need only the rest.
+std::string parse_error_text(const json::parse_error& e) {
+  std::string what = e.what();
+  std::size_t close = what.find("] ");
+  return close == std::string::npos ? what : what.substr(close + 2);
+}
+
+class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
+ public:
+  Confidence identify(std::string_view file_name, std::string_view head) const noexcept override {
+    std::string_view body = skip_bom_and_space(head);
+    if (body.empty() || (body.front() != '{' && body.front() != '[')) return Confidence::no;
+    if (head.find("\"protocolSection\"") != std::string_view::npos) return Confidence::yes;
+    if (body.front() == '{' && body.find("\"studies\"") != std::string_view::npos) return Confidence::yes;
+    bool json_name = ends_with(file_name, ".json") || ends_with(file_name, ".ndjson") ||
+                     ends_with(file_name, ".jsonl");
+    return json_name ? Confidence::maybe : Confidence::no;
+  }
+
+  ExtractStatus extract(const trialgraph::Document& doc, trialgraph::EntitySink& sink) const noexcept override {
+    try {
+      return extract_document(doc, sink);
+    } catch (const std::exception& e) {
+      return ExtractStatus::failure(e.what());
+    } catch (...) {
+      return ExtractStatus::failure("unknown error");
+    }
+  }
+
+ private:
+  static ExtractStatus extract_document(const trialgraph::Document& doc, trialgraph::EntitySink& sink) {
+    std::string whole_error;
+    try {
+      return extract_value(json::parse(doc.bytes), sink);
+    } catch (const json::parse_error& e) {
+      whole_error = parse_error_text(e);
+    }
+    // Not one JSON value: perhaps NDJSON, one study per line.
+    std::size_t first_line = doc.bytes.find('\n');
+    if (first_line != std::string_view::npos &&
+        json::accept(doc.bytes.substr(0, first_line)) && ends_with_more_values(doc.bytes, first_line))
+      return extract_lines(doc.bytes, sink);
+    return ExtractStatus::failure("not valid JSON: " + whole_error);
+  }
+
+  static bool ends_with_more_values(std::string_view bytes, std::size_t first_line) {
+    return !skip_bom_and_space(bytes.substr(first_line)).empty();
+  }
+
+  static ExtractStatus extract_value(const json& value, trialgraph::EntitySink& sink) {
+    if (trialgraph::is_v2_study(value)) return trialgraph::map_v2_study(value, sink);
+    if (value.is_object() && value.contains("studies") && value["studies"].is_array())
+      return extract_many(value["studies"], sink);
+    if (value.is_array()) return extract_many(value, sink);
+    return ExtractStatus::failure(
+        "JSON, but not a ClinicalTrials.gov v2 study: no 'protocolSection', 'studies' list or array of studies");
+  }
+
+  static ExtractStatus extract_many(const json& studies, trialgraph::EntitySink& sink) {
+    std::size_t failed = 0, index = 0;
+    std::string last_error;
+    for (const json& study : studies) {
+      ++index;
+      ExtractStatus s = trialgraph::map_v2_study(study, sink);
+      if (!s.ok) {
+        ++failed;
+        last_error = s.error;
+        sink.report_problem("study " + std::to_string(index), s.error);
+      }
+    }
+    if (index > 0 && failed == index)
+      return ExtractStatus::failure("none of the " + std::to_string(index) + " studies could be read: " + last_error);
+    return ExtractStatus::success();
+  }
+
+  static ExtractStatus extract_lines(std::string_view bytes, trialgraph::EntitySink& sink) {
+    std::size_t line_number = 0, studies = 0, failed = 0;
+    std::string last_error;
+    for (std::size_t start = 0; start < bytes.size();) {
+      std::size_t end = bytes.find('\n', start);
+      if (end == std::string_view::npos) end = bytes.size();
+      std::string_view line = bytes.substr(start, end - start);
+      start = end + 1;
+      ++line_number;
+      if (skip_bom_and_space(line).empty()) continue;
+      ++studies;
+      ExtractStatus s = extract_line(line, sink);
+      if (!s.ok) {
+        ++failed;
+        last_error = s.error;
+        sink.report_problem("line " + std::to_string(line_number), s.error);
+      }
+    }
+    if (failed == studies)
+      return ExtractStatus::failure("none of the " + std::to_string(studies) + " lines could be read: " + last_error);
+    return ExtractStatus::success();
+  }
+
+  static ExtractStatus extract_line(std::string_view line, trialgraph::EntitySink& sink) {
+    json value = json::parse(line, nullptr, false);
+    if (value.is_discarded()) return ExtractStatus::failure("not valid JSON");
+    return trialgraph::map_v2_study(value, sink);
+  }
+};
+
+}  // namespace
+
+TRIALGRAPH_PLUGIN(CtgovJsonPlugin)
