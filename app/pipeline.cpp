@@ -107,6 +107,11 @@ RunReport extract_documents(const std::vector<fs::path>& documents, const Plugin
       problem({path.string(), "", error});
       continue;
     }
+    if (bytes.empty()) {
+      ++report.failed;
+      problem({path.string(), "", "empty file"});
+      continue;
+    }
     Detection found = plugins.detect(source, bytes);
     if (!found.plugin) {
       ++report.failed;

@@ -134,11 +134,13 @@ class StudyMapper {
   void emit_sponsor(const json& org, const char* role) {
     std::string name = text(org, {"name"});
     std::string key = sponsor_key(name);
-    if (key.empty() || !sponsors_.insert(key).second) return;  // a lead also listed as collaborator
+    if (key.empty()) return;
     Entity s{label::kSponsor, key, name, {}, {}};
     put(s.properties, "class", registry_code(text(org, {"class"})));
     sink_.add_entity(std::move(s));
-    sink_.add_relation({rel::kSponsoredBy, trial_, {label::kSponsor, key}, {{"role", std::string(role)}}});
+    // "AstraZeneca K.K." collaborating with lead "AstraZeneca" is one organization: one edge, as lead.
+    if (sponsors_.insert(key).second)
+      sink_.add_relation({rel::kSponsoredBy, trial_, {label::kSponsor, key}, {{"role", std::string(role)}}});
   }
 
   void emit_sponsors() {

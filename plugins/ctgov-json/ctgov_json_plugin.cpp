@@ -34,12 +34,15 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
  public:
   Confidence identify(std::string_view file_name, std::string_view head) const noexcept override {
     std::string_view body = skip_bom_and_space(head);
-    if (body.empty() || (body.front() != '{' && body.front() != '[')) return Confidence::no;
-    if (head.find("\"protocolSection\"") != std::string_view::npos) return Confidence::yes;
-    if (body.front() == '{' && body.find("\"studies\"") != std::string_view::npos) return Confidence::yes;
+    bool object_or_array = !body.empty() && (body.front() == '{' || body.front() == '[');
+    if (object_or_array && head.find("\"protocolSection\"") != std::string_view::npos) return Confidence::yes;
+    if (object_or_array && body.front() == '{' && body.find("\"studies\"") != std::string_view::npos)
+      return Confidence::yes;
+    // A .json file that is not binary is probably meant for us; extraction will say what is wrong.
     bool json_name = ends_with(file_name, ".json") || ends_with(file_name, ".ndjson") ||
                      ends_with(file_name, ".jsonl");
-    return json_name ? Confidence::maybe : Confidence::no;
+    bool binary = head.find('\0') != std::string_view::npos;
+    return json_name && !binary ? Confidence::maybe : Confidence::no;
   }
 
   ExtractStatus extract(const trialgraph::Document& doc, trialgraph::EntitySink& sink) const noexcept override {

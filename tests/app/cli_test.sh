@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The CLI as a user meets it: help, exit codes, messages naming file and plugin, plugin search.
+# usage: cli_test.sh TRIALGRAPH SOURCE_DIR TEST_PLUGIN_DIR
+set -uo pipefail
+tg=$1 src=$2 test_plugins=$3
+bad=$src/tests/fixtures/bad-input
+good=$src/plugins/ctgov-json/samples
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0 passed=0
+
+check() {  # check NAME EXPECTED_RC ACTUAL_RC [grep-pattern file]...
+  local name=$1 want=$2 got=$3
+  shift 3
+  local ok=1
+  [ "$want" = "$got" ] || { echo "FAIL $name: exit code $got, expected $want"; ok=0; }
+  while [ $# -ge 2 ]; do
+    grep -qE -- "$1" "$2" || { echo "FAIL $name: no '$1' in $(basename "$2")"; sed 's/^/    /' "$2" | head -20; ok=0; }
+    shift 2
+  done
+  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name"; else failures=$((failures + 1)); fi
+}
+
+for cmd in "" extract plugins detect; do
+  "$tg" $cmd --help > "$tmp/help" 2>&1; check "help $cmd" 0 $? "usage: trialgraph" "$tmp/help"
+done
+"$tg" > /dev/null 2>&1; check "no command is a usage error" 2 $?
+"$tg" frobnicate > "$tmp/err" 2>&1; check "unknown command" 2 $? "unknown command 'frobnicate'" "$tmp/err"
+"$tg" extract "$good" > "$tmp/err" 2>&1; check "extract without output" 2 $? "needs an output" "$tmp/err"
+"$tg" extract "$good" -o "$tmp/g.xyz" > "$tmp/err" 2>&1; check "unknown output extension" 2 $? "cannot tell the format" "$tmp/err"
+"$tg" extract "$good" -o "$tmp/g.out" --format nope > "$tmp/err" 2>&1; check "unknown --format" 2 $? "unknown format" "$tmp/err"
+"$tg" extract "$good" -o "$tmp/g.ttl" --base-iri "not an iri" > "$tmp/err" 2>&1; check "bad --base-iri" 2 $? "base-iri" "$tmp/err"
+
+"$tg" extract "$good" -o "$tmp/g.graphml" -o "$tmp/g.ttl" > "$tmp/out" 2>&1
+check "extract samples" 0 $? "documents read, 0 failed" "$tmp/out" "Trial [0-9]+" "$tmp/out"
+[ -s "$tmp/g.graphml" ] && [ -s "$tmp/g.ttl" ]; check "both outputs written" 0 $?
+"$tg" extract "$good" -o "$tmp/g.out" --format turtle > /dev/null 2>&1; check "--format picks turtle" 0 $? "^@prefix" "$tmp/g.out"
+
+"$tg" extract "$bad" -o "$tmp/bad.graphml" > "$tmp/out" 2> "$tmp/err"
+check "bad documents: exit 1, each named with plugin and reason" 1 $? \
+  "not-json.json \[ctgov-json\]: not valid JSON" "$tmp/err" \
+  "truncated.json \[ctgov-json\]: not valid JSON" "$tmp/err" \
+  "not-a-study.json \[ctgov-json\]: JSON, but not a ClinicalTrials.gov v2 study" "$tmp/err" \
+  "empty.json: empty file" "$tmp/err" \
+  "binary.json: no plugin reads" "$tmp/err" \
+  "one-bad-line.ndjson \[ctgov-json\]: line 3" "$tmp/err" \
+  "7 documents read, 6 failed" "$tmp/out"
+grep -q "NCT" "$tmp/bad.graphml"; check "the good documents are still written" 0 $?
+
+"$tg" extract --plugin-dir "$test_plugins" "$good" -o "$tmp/p.graphml" > "$tmp/out" 2> "$tmp/err"
+check "broken plugins are reported, the run goes on" 0 $? \
+  "tg_test-wrong-abi.so: ABI mismatch: the plugin was built for ABI version 99" "$tmp/err" \
+  "tg_test-missing-factory.so: no factory symbol 'trialgraph_create_plugin'" "$tmp/err" \
+  "test_not_a_plugin.so: not a trialgraph plugin" "$tmp/err"
+"$tg" plugins --plugin-dir "$test_plugins" > "$tmp/out" 2>&1
+check "plugins lists loaded and refused" 1 $? "^ctgov-json 1\.[0-9.]+ \(ABI 1" "$tmp/out" "not loaded: .*tg_test-wrong-abi.so" "$tmp/out"
+"$tg" plugins > "$tmp/out" 2>&1; check "plugins: all bundled load" 0 $? "file: .*tg_ctgov-json.so" "$tmp/out"
+
+cp "$tg" "$tmp/lonely-trialgraph"
+"$tmp/lonely-trialgraph" extract "$good" -o "$tmp/x.graphml" > "$tmp/out" 2>&1
+check "no plugins found is fatal and says what to do" 3 $? "TRIALGRAPH_PLUGIN_PATH" "$tmp/out"
+TRIALGRAPH_PLUGIN_PATH="/nonexistent:$(dirname "$tg")/plugins" "$tmp/lonely-trialgraph" extract -q "$good" -o "$tmp/x.graphml"
+check "TRIALGRAPH_PLUGIN_PATH adds plugin folders" 0 $?
+"$tmp/lonely-trialgraph" extract -q --plugin-dir "$(dirname "$tg")/plugins" "$good" -o "$tmp/y.graphml"
+check "--plugin-dir adds a plugin folder" 0 $?
+
+echo "previous" > "$tmp/keep.graphml"
+"$tg" extract -q "$good" -o "$tmp/missing-dir/x.graphml" > "$tmp/err" 2>&1
+check "unwritable output is fatal" 3 $? "cannot write" "$tmp/err"
+ls "$tmp"/*.tmp-* > /dev/null 2>&1; check "no temporary file left behind" 2 $?
+
+"$tg" detect "$good" "$bad/binary.json" > "$tmp/out" 2>&1
+check "detect names plugin and confidence" 1 $? "single_study.json	ctgov-json	yes" "$tmp/out" "binary.json	none" "$tmp/out"
+
+# An unreadable file: root reads everything, so run as nobody when setpriv can.
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
+  mkdir -p "$tmp/locked" && cp "$good/single_study.json" "$tmp/locked/ok.json" && cp "$good/api_page.json" "$tmp/locked/secret.json"
+  chmod 000 "$tmp/locked/secret.json"; chmod 777 "$tmp"
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$tg" extract "$tmp/locked" -o "$tmp/locked.graphml" > "$tmp/out" 2> "$tmp/err"
+  check "unreadable file is reported, the rest read" 1 $? "secret.json: cannot open: Permission denied" "$tmp/err" "2 documents read, 1 failed" "$tmp/out"
+fi
+
+echo "cli: $passed passed, $failures failed"
+[ $failures = 0 ]

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Feeds exported files to real consumers: xmllint, the APOC GraphML rules, networkx, serdi, rapper, rdflib.
+# usage: run_consumers.sh TRIALGRAPH SOURCE_DIR
+set -euo pipefail
+tg=$1 src=$2
+here=$src/tests/consumers
+py=/usr/bin/python3
+shared=$src/../shared
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+inputs=("$src/examples/ctgov-v2")
+[ -d "$shared/data/v2json" ] && inputs=("$shared/data/v2json")
+lint=$here/apoc_graphml_lint.py
+[ -f "$shared/tools/apoc_graphml_lint.py" ] && lint=$shared/tools/apoc_graphml_lint.py
+
+echo "== extract ${inputs[*]}"
+"$tg" extract -q "${inputs[@]}" -o "$out/g.graphml" -o "$out/g.ttl"
+
+echo "== xmllint (well-formed GraphML)"
+xmllint --noout "$out/g.graphml"
+echo "== APOC GraphML rules"
+"$py" "$lint" "$out/g.graphml"
+echo "== networkx: every record's facts are in the graph"
+"$py" "$here/check_v2_facts.py" "$out/g.graphml" "${inputs[@]}"
+echo "== serdi (strict Turtle)"
+serdi -l -i turtle -o ntriples "$out/g.ttl" > "$out/g.nt"
+echo "serdi: $(wc -l < "$out/g.nt") triples"
+echo "== rapper"
+rapper -q -i turtle -c "$out/g.ttl"
+echo "== rdflib"
+"$py" "$here/rdf_same_triples.py" "$out/g.ttl" "$out/g.nt"
+echo "consumers: all passed"

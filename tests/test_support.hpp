@@ -1,0 +1,26 @@
+// Paths and small helpers shared by the tests.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace trialgraph::test {
+
+inline std::filesystem::path source_dir() { return TRIALGRAPH_SOURCE_DIR; }
+inline std::filesystem::path plugin_dir() { return TRIALGRAPH_PLUGIN_DIR; }
+inline std::filesystem::path test_plugin_dir() { return TRIALGRAPH_TEST_PLUGIN_DIR; }
+/// The registry records bundled with the repository.
+inline std::filesystem::path examples_dir() { return source_dir() / "examples"; }
+/// ../shared beside the repository, when it is there (CI has it; a user's clone may not).
+inline std::filesystem::path shared_dir() { return source_dir().parent_path() / "shared"; }
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace trialgraph::test
