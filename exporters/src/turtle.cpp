@@ -83,9 +83,29 @@ std::string camel(const std::string& name) {
   return out;
 }
 
+bool is_alnum_or_underscore(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// A Turtle local name we write unescaped: [A-Za-z0-9_] then [A-Za-z0-9_.-], not ending in '.'.
 bool safe_local_name(const std::string& s) {
-  static const std::regex pattern("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?");
-  return std::regex_match(s, pattern);
+  if (s.empty() || !is_alnum_or_underscore(s.front()) || s.back() == '.') return false;
+  for (char c : s)
+    if (!is_alnum_or_underscore(c) && c != '.' && c != '-') return false;
+  return true;
+}
+
+bool digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// "2025-07-08" and "2025-07": the shapes that become xsd:date and xsd:gYearMonth.
+bool is_day(std::string_view s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
+         digits(s.substr(8, 2));
+}
+bool is_month(std::string_view s) {
+  return s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2));
 }
 
 std::uint64_t fnv1a(std::string_view s) {
@@ -139,9 +159,8 @@ class TurtleWriter {
     if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
     const std::string& s = std::get<std::string>(v);
     bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
-    static const std::regex day("\\d{4}-\\d{2}-\\d{2}"), month("\\d{4}-\\d{2}");
-    if (is_date && std::regex_match(s, day)) return literal(s) + "^^xsd:date";
-    if (is_date && std::regex_match(s, month)) return literal(s) + "^^xsd:gYearMonth";
+    if (is_date && is_day(s)) return literal(s) + "^^xsd:date";
+    if (is_date && is_month(s)) return literal(s) + "^^xsd:gYearMonth";
     return literal(s);
   }
 
