@@ -147,7 +147,10 @@ std::string slug(std::string_view key) {
     unsigned char c = key[i];
     if (c < 0x80) {
       ++i;
-      if (is_ascii_alnum(c)) {
+      if (c == '|') {  // the field separator of composite keys: "--", so fields cannot run together
+        out += "--";
+        pending_hyphen = false;
+      } else if (is_ascii_alnum(c)) {
         char lower = ascii_lower(c);
         put(std::string_view(&lower, 1));
       } else {

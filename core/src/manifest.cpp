@@ -1,5 +1,7 @@
 #include "trialgraph/manifest.hpp"
 
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 namespace trialgraph {
@@ -34,7 +36,8 @@ std::optional<Manifest> parse_manifest(const std::string& json_text, std::string
   }
   m.name = doc["name"].get<std::string>();
   m.version = doc["version"].get<std::string>();
-  if (!doc.contains("abi_version") || !doc["abi_version"].is_number_unsigned()) {
+  if (!doc.contains("abi_version") || !doc["abi_version"].is_number_unsigned() ||
+      doc["abi_version"].get<std::uint64_t>() > std::numeric_limits<std::uint32_t>::max()) {
     error = "manifest has no 'abi_version' number";
     return std::nullopt;
   }

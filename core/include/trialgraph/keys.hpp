@@ -26,7 +26,8 @@ std::string site_key(std::string_view facility, std::string_view city, std::stri
                      std::string_view country);
 
 /// Lower-case ASCII letters, digits and hyphens, for IRIs; accents are transliterated, other
-/// non-ASCII characters spelled as their code points, so distinct keys stay distinct.
+/// non-ASCII characters spelled as their code points, and the '|' between the fields of a
+/// composite key becomes "--", so that distinct keys stay distinct.
 std::string slug(std::string_view key);
 
 }  // namespace trialgraph

@@ -1,0 +1,103 @@
+// DocumentBuffer: what one document emitted, checked against the contract.
+#include <gtest/gtest.h>
+
+#include "trialgraph/document_buffer.hpp"
+
+namespace {
+
+using namespace trialgraph;
+
+Entity entity(const char* label, const char* key) { return {label, key, key, {}, {}}; }
+
+TEST(DocumentBuffer, KeepsEntitiesWithLabelAndKey) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "NCT00000001"));
+  ASSERT_EQ(buf.entities().size(), 1u);
+  EXPECT_EQ(buf.entities()[0].key, "NCT00000001");
+  EXPECT_TRUE(buf.problems().empty());
+}
+
+TEST(DocumentBuffer, DropsEntityWithoutKeyAndReportsIt) {
+  DocumentBuffer buf;
+  buf.add_entity({"Sponsor", "", "Nameless Sponsor", {}, {}});
+  EXPECT_TRUE(buf.entities().empty());
+  ASSERT_EQ(buf.problems().size(), 1u);
+  EXPECT_NE(buf.problems()[0].find("Nameless Sponsor"), std::string::npos) << buf.problems()[0];
+}
+
+TEST(DocumentBuffer, DropsEntityWithoutLabel) {
+  DocumentBuffer buf;
+  buf.add_entity({"", "k", "n", {}, {}});
+  EXPECT_TRUE(buf.entities().empty());
+  EXPECT_EQ(buf.problems().size(), 1u);
+}
+
+TEST(DocumentBuffer, FinishKeepsRelationsBetweenEmittedEntities) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_entity(entity("Sponsor", "S"));
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});
+  buf.finish();
+  EXPECT_EQ(buf.relations().size(), 1u);
+  EXPECT_TRUE(buf.problems().empty());
+}
+
+TEST(DocumentBuffer, FinishDropsRelationWithUnknownTarget) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});
+  buf.finish();
+  EXPECT_TRUE(buf.relations().empty());
+  ASSERT_EQ(buf.problems().size(), 1u);
+  EXPECT_NE(buf.problems()[0].find("SPONSORED_BY"), std::string::npos) << buf.problems()[0];
+}
+
+TEST(DocumentBuffer, FinishDropsRelationWithUnknownSource) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Sponsor", "S"));
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});
+  buf.finish();
+  EXPECT_TRUE(buf.relations().empty());
+  EXPECT_EQ(buf.problems().size(), 1u);
+}
+
+TEST(DocumentBuffer, EndsAreMatchedByLabelAndKeyTogether) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_entity(entity("Drug", "S"));  // same key, other label
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});
+  buf.finish();
+  EXPECT_TRUE(buf.relations().empty());
+}
+
+TEST(DocumentBuffer, EndsNamingADroppedEntityAreDropped) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_entity({"Sponsor", "", "x", {}, {}});
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", ""}, {}});
+  buf.finish();
+  EXPECT_TRUE(buf.relations().empty());
+  EXPECT_EQ(buf.problems().size(), 2u);
+}
+
+TEST(DocumentBuffer, FinishKeepsValidAndDropsOnlyDangling) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_entity(entity("Drug", "D"));
+  buf.add_relation({"TESTS", {"Trial", "T"}, {"Drug", "D"}, {}});
+  buf.add_relation({"TESTS", {"Trial", "T"}, {"Drug", "missing"}, {}});
+  buf.add_relation({"STUDIES", {"Trial", "T"}, {"Disease", "X"}, {}});
+  buf.finish();
+  ASSERT_EQ(buf.relations().size(), 1u);
+  EXPECT_EQ(buf.relations()[0].to.key, "D");
+  EXPECT_EQ(buf.problems().size(), 2u);
+}
+
+TEST(DocumentBuffer, ReportProblemJoinsWhereAndWhat) {
+  DocumentBuffer buf;
+  buf.report_problem("record 3", "no nctId");
+  ASSERT_EQ(buf.problems().size(), 1u);
+  EXPECT_EQ(buf.problems()[0], "record 3: no nctId");
+}
+
+}  // namespace

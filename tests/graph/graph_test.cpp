@@ -1,0 +1,202 @@
+// Graph: entities merge by (label, key), facts by (from, type, to); exports come out in one order.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "trialgraph/exporters.hpp"
+#include "trialgraph/graph.hpp"
+
+namespace {
+
+using namespace trialgraph;
+
+Entity entity(std::string label, std::string key, std::string name = "",
+              std::vector<Property> props = {}, std::vector<std::string> aliases = {}) {
+  return {std::move(label), std::move(key), std::move(name), std::move(aliases), std::move(props)};
+}
+
+Relation relation(std::string type, EntityRef from, EntityRef to, std::vector<Property> props = {}) {
+  return {std::move(type), std::move(from), std::move(to), std::move(props)};
+}
+
+TEST(Graph, MergesEntitiesWithSameLabelAndKey) {
+  Graph g;
+  auto a = g.merge_entity(entity("Sponsor", "acme", "Acme"), "a.json");
+  auto b = g.merge_entity(entity("Sponsor", "acme", "Acme"), "b.json");
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(g.node_count(), 1u);
+}
+
+TEST(Graph, SameKeyWithDifferentLabelsIsTwoNodes) {
+  Graph g;
+  g.merge_entity(entity("Drug", "x"), "a.json");
+  g.merge_entity(entity("Disease", "x"), "a.json");
+  EXPECT_EQ(g.node_count(), 2u);
+  EXPECT_TRUE(g.find("Drug", "x"));
+  EXPECT_TRUE(g.find("Disease", "x"));
+  EXPECT_FALSE(g.find("Sponsor", "x"));
+}
+
+TEST(Graph, NameDefaultsToKey) {
+  Graph g;
+  g.merge_entity(entity("Drug", "x"), "a.json");
+  EXPECT_EQ(g.find("Drug", "x")->name, "x");
+}
+
+TEST(Graph, DifferingNameBecomesAnAlias) {
+  Graph g;
+  g.merge_entity(entity("Sponsor", "acme", "Acme, Inc."), "a.json");
+  g.merge_entity(entity("Sponsor", "acme", "ACME"), "b.json");
+  g.merge_entity(entity("Sponsor", "acme", "Acme, Inc."), "c.json");
+  const Node* n = g.find("Sponsor", "acme");
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->name, "Acme, Inc.");
+  EXPECT_EQ(n->aliases, (std::set<std::string>{"ACME"}));
+}
+
+TEST(Graph, AliasesAccumulateWithoutTheName) {
+  Graph g;
+  g.merge_entity(entity("Drug", "x", "X", {}, {"X-1", "X"}), "a.json");
+  g.merge_entity(entity("Drug", "x", "X", {}, {"X-2", ""}), "b.json");
+  EXPECT_EQ(g.find("Drug", "x")->aliases, (std::set<std::string>{"X-1", "X-2"}));
+}
+
+TEST(Graph, FirstPropertyValueWins) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T", "", {{"status", std::string("RECRUITING")}}), "a.json");
+  g.merge_entity(entity("Trial", "T", "", {{"status", std::string("COMPLETED")},
+                                           {"enrollment", std::int64_t(10)}}), "b.json");
+  const Node* n = g.find("Trial", "T");
+  EXPECT_EQ(n->properties.at("status"), Value(std::string("RECRUITING")));
+  EXPECT_EQ(n->properties.at("enrollment"), Value(std::int64_t(10)));
+}
+
+TEST(Graph, SourcesAccumulate) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T"), "b.json");
+  g.merge_entity(entity("Trial", "T"), "a.json");
+  g.merge_entity(entity("Trial", "T"), "b.json");
+  EXPECT_EQ(g.find("Trial", "T")->sources, (std::set<std::string>{"a.json", "b.json"}));
+}
+
+TEST(Graph, MergeRelationDedupesByFromTypeTo) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T"), "a.json");
+  g.merge_entity(entity("Sponsor", "S"), "a.json");
+  EXPECT_TRUE(g.merge_relation(relation("SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"},
+                                        {{"role", std::string("lead")}}), "a.json"));
+  EXPECT_TRUE(g.merge_relation(relation("SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"},
+                                        {{"role", std::string("collaborator")}}), "b.json"));
+  ASSERT_EQ(g.edge_count(), 1u);
+  g.for_each_edge([](const Node&, const Edge& e, const Node&) {
+    EXPECT_EQ(e.sources, (std::set<std::string>{"a.json", "b.json"}));
+    EXPECT_EQ(e.properties.at("role"), Value(std::string("lead")));
+  });
+}
+
+TEST(Graph, OtherTypeOrDirectionIsAnotherEdge) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T"), "a.json");
+  g.merge_entity(entity("Sponsor", "S"), "a.json");
+  g.merge_relation(relation("SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}), "a.json");
+  g.merge_relation(relation("RELATED_TO", {"Trial", "T"}, {"Sponsor", "S"}), "a.json");
+  g.merge_relation(relation("SPONSORED_BY", {"Sponsor", "S"}, {"Trial", "T"}), "a.json");
+  EXPECT_EQ(g.edge_count(), 3u);
+}
+
+TEST(Graph, MergeRelationRefusesAnUnknownEnd) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T"), "a.json");
+  EXPECT_FALSE(g.merge_relation(relation("SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}), "a.json"));
+  EXPECT_FALSE(g.merge_relation(relation("SPONSORED_BY", {"Sponsor", "S"}, {"Trial", "T"}), "a.json"));
+  EXPECT_FALSE(g.merge_relation(relation("STUDIES", {"Trial", "T"}, {"Drug", "T"}), "a.json"));
+  EXPECT_EQ(g.edge_count(), 0u);
+}
+
+TEST(Graph, ForEachNodeIsOrderedByLabelThenKey) {
+  Graph g;
+  std::vector<std::pair<std::string, std::string>> inserted = {
+      {"Trial", "b"}, {"Drug", "z"}, {"Trial", "a"}, {"Drug", "a"}, {"Antigen", "m"}};
+  for (const auto& [label, key] : inserted) g.merge_entity(entity(label, key), "s");
+  std::vector<std::pair<std::string, std::string>> seen;
+  g.for_each_node([&](const Node& n) { seen.emplace_back(n.label, n.key); });
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"Antigen", "m"}, {"Drug", "a"}, {"Drug", "z"}, {"Trial", "a"}, {"Trial", "b"}};
+  EXPECT_EQ(seen, expected);
+}
+
+// Adds entities and then relations in the given orders; records the visit order of edges.
+std::vector<std::string> edge_order(const std::vector<int>& entity_order, const std::vector<int>& relation_order) {
+  std::vector<Entity> entities = {entity("Trial", "T1"), entity("Trial", "T2"), entity("Sponsor", "S"),
+                                  entity("Drug", "D1"), entity("Drug", "D2")};
+  std::vector<Relation> relations = {
+      relation("TESTS", {"Trial", "T1"}, {"Drug", "D2"}), relation("TESTS", {"Trial", "T1"}, {"Drug", "D1"}),
+      relation("SPONSORED_BY", {"Trial", "T1"}, {"Sponsor", "S"}),
+      relation("SPONSORED_BY", {"Trial", "T2"}, {"Sponsor", "S"}), relation("RELATED_TO", {"Drug", "D2"}, {"Drug", "D1"})};
+  Graph g;
+  for (int i : entity_order) g.merge_entity(entities[i], "s");
+  for (int i : relation_order) g.merge_relation(relations[i], "s");
+  std::vector<std::string> seen;
+  g.for_each_edge([&](const Node& f, const Edge& e, const Node& t) { seen.push_back(f.key + " " + e.type + " " + t.key); });
+  return seen;
+}
+
+TEST(Graph, ForEachEdgeIsOrderedByFromTypeTo) {
+  std::vector<std::string> expected = {"D2 RELATED_TO D1", "T1 SPONSORED_BY S", "T1 TESTS D1", "T1 TESTS D2",
+                                       "T2 SPONSORED_BY S"};
+  EXPECT_EQ(edge_order({0, 1, 2, 3, 4}, {0, 1, 2, 3, 4}), expected);
+  EXPECT_EQ(edge_order({4, 3, 2, 1, 0}, {4, 2, 0, 3, 1}), expected);
+}
+
+TEST(Graph, CountsByLabelAndType) {
+  Graph g;
+  g.merge_entity(entity("Trial", "T1"), "s");
+  g.merge_entity(entity("Trial", "T2"), "s");
+  g.merge_entity(entity("Drug", "D"), "s");
+  g.merge_relation(relation("TESTS", {"Trial", "T1"}, {"Drug", "D"}), "s");
+  g.merge_relation(relation("TESTS", {"Trial", "T2"}, {"Drug", "D"}), "s");
+  g.merge_relation(relation("TESTS", {"Trial", "T2"}, {"Drug", "D"}), "t");
+  g.merge_relation(relation("RELATED_TO", {"Trial", "T2"}, {"Trial", "T1"}), "s");
+  EXPECT_EQ(g.nodes_by_label(), (std::map<std::string, std::size_t>{{"Drug", 1}, {"Trial", 2}}));
+  EXPECT_EQ(g.edges_by_type(), (std::map<std::string, std::size_t>{{"RELATED_TO", 1}, {"TESTS", 2}}));
+  EXPECT_EQ(g.node_count(), 3u);
+  EXPECT_EQ(g.edge_count(), 3u);
+}
+
+std::string graphml_of(const std::vector<std::pair<Entity, std::string>>& entities,
+                       const std::vector<std::pair<Relation, std::string>>& relations) {
+  Graph g;
+  for (const auto& [e, src] : entities) g.merge_entity(e, src);
+  for (const auto& [r, src] : relations) g.merge_relation(r, src);
+  std::ostringstream out;
+  write_graphml(g, out);
+  return out.str();
+}
+
+TEST(Graph, InsertionOrderDoesNotChangeTheExport) {
+  std::vector<std::pair<Entity, std::string>> entities = {
+      {entity("Trial", "NCT00000001", "One", {{"status", std::string("RECRUITING")}}), "a.json"},
+      {entity("Trial", "NCT00000002", "Two", {{"enrollment", std::int64_t(5)}}), "b.json"},
+      {entity("Sponsor", "acme", "Acme", {}, {"ACME Inc"}), "a.json"},
+      {entity("Sponsor", "acme", "Acme"), "b.json"},
+      {entity("Drug", "x", "X", {{"intervention_type", std::string("DRUG")}}), "a.json"},
+      {entity("Disease", "D008180", "Lupus"), "b.json"}};
+  std::vector<std::pair<Relation, std::string>> relations = {
+      {relation("SPONSORED_BY", {"Trial", "NCT00000001"}, {"Sponsor", "acme"}), "a.json"},
+      {relation("SPONSORED_BY", {"Trial", "NCT00000002"}, {"Sponsor", "acme"}), "b.json"},
+      {relation("TESTS", {"Trial", "NCT00000001"}, {"Drug", "x"}), "a.json"},
+      {relation("STUDIES", {"Trial", "NCT00000002"}, {"Disease", "D008180"}), "b.json"},
+      {relation("STUDIES", {"Trial", "NCT00000001"}, {"Disease", "D008180"}), "a.json"}};
+  std::string forward = graphml_of(entities, relations);
+  std::reverse(entities.begin(), entities.end());
+  std::reverse(relations.begin(), relations.end());
+  std::string backward = graphml_of(entities, relations);
+  EXPECT_EQ(forward, backward);
+  EXPECT_NE(forward.find("NCT00000002"), std::string::npos);
+}
+
+}  // namespace
