@@ -24,3 +24,25 @@ inline std::string read_text(const std::filesystem::path& p) {
 }
 
 }  // namespace trialgraph::test
+
+#include <sstream>
+#include <vector>
+
+#include "pipeline.hpp"
+#include "trialgraph/exporters.hpp"
+
+namespace trialgraph::test {
+
+/// Extracts `inputs` with the bundled plugins and returns the GraphML; `failed` gets the failure count.
+inline std::string graphml_of(const std::vector<std::filesystem::path>& inputs, std::size_t& failed) {
+  PluginRegistry plugins;
+  plugins.load_directory(plugin_dir());
+  std::vector<Problem> problems;
+  Graph graph;
+  failed = extract_documents(collect_documents(inputs, problems), plugins, graph).failed + problems.size();
+  std::ostringstream out;
+  write_graphml(graph, out);
+  return out.str();
+}
+
+}  // namespace trialgraph::test

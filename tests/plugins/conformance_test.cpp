@@ -101,7 +101,9 @@ TEST(Conformance, SurvivesEmptyAndGarbageInput) {
       DocumentBuffer buffer;
       plugin->extractor->identify("x.json", input);
       ExtractStatus s = plugin->extractor->extract({"x.json", "x.json", input}, buffer);
-      if (!s.ok) EXPECT_FALSE(s.error.empty()) << plugin->manifest.name << ": a failure must say why";
+      if (!s.ok) {
+        EXPECT_FALSE(s.error.empty()) << plugin->manifest.name << ": a failure must say why";
+      }
       buffer.finish();
     }
   }

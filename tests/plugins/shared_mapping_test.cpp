@@ -1,28 +1,18 @@
 // The Raw-JSON study page and the same record as API v2 JSON give the same graph: both plugins
 // go through the one v2 mapping, and the Python-literal reader agrees with Python's own
 // (the JSON fixture was written by Python's ast.literal_eval from the page).
-#include <sstream>
-
 #include <gtest/gtest.h>
 
-#include "pipeline.hpp"
 #include "test_support.hpp"
-#include "trialgraph/exporters.hpp"
 
 namespace {
 using namespace trialgraph;
 namespace fs = std::filesystem;
 
 std::string graphml_of(const fs::path& document) {
-  PluginRegistry plugins;
-  plugins.load_directory(test::plugin_dir());
-  std::vector<Problem> problems;
-  Graph graph;
-  RunReport report = extract_documents(collect_documents({document}, problems), plugins, graph);
-  EXPECT_EQ(report.failed, 0u);
-  std::ostringstream out;
-  write_graphml(graph, out);
-  std::string text = out.str();
+  std::size_t failed = 0;
+  std::string text = test::graphml_of({document}, failed);
+  EXPECT_EQ(failed, 0u);
   // Only the provenance may differ.
   std::string source = document.filename().string();
   for (std::size_t at; (at = text.find(source)) != std::string::npos;) text.replace(at, source.size(), "SOURCE");
