@@ -13,26 +13,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
+bool hidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
+
 void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Problem>& problems) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
-  if (ec) {
-    problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) {
-      problems.push_back({it->path().string(), "", "cannot read: " + ec.message()});
-      ec.clear();
-      continue;
-    }
+  for (; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    fs::file_status st = it->status(type_ec);  // follows file links, not folder walks
-    if (fs::is_directory(st) || it->path().filename().string().front() == '.') {
-      if (it->path().filename().string().front() == '.' && fs::is_directory(st)) it.disable_recursion_pending();
+    fs::file_status st = it->status(type_ec);  // follows links to files; links to folders are not walked
+    if (fs::is_directory(st)) {
+      if (hidden(it->path())) it.disable_recursion_pending();
+    } else if (hidden(it->path())) {
       continue;
-    }
-    if (type_ec || !fs::exists(st)) {
+    } else if (type_ec || !fs::exists(st)) {
       problems.push_back({it->path().string(), "", "cannot read: broken link or missing file"});
     } else if (!fs::is_regular_file(st)) {
       problems.push_back({it->path().string(), "", "not a regular file (a FIFO, socket or device); skipped"});
@@ -40,6 +33,8 @@ void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Pr
       out.push_back(it->path());
     }
   }
+  // After an error the iterator cannot go on: say where the walk stopped.
+  if (ec) problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
 }
 
 bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std::string& error) {
