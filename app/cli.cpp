@@ -251,15 +251,12 @@ int run_detect(const Options& o) {
   for (const Problem& p : problems) print_problem(p);
   bool all_claimed = problems.empty();
   for (const fs::path& file : files) {
-    std::string head(kHeadBytes, '\0');
-    std::FILE* f = std::fopen(file.c_str(), "rb");
-    if (!f) {
-      std::cout << file.string() << "\tunreadable\n";
+    std::string head, error;
+    if (!read_file(file, kHeadBytes, head, error)) {
+      std::cout << file.string() << "\tunreadable: " << error << "\n";
       all_claimed = false;
       continue;
     }
-    head.resize(std::fread(head.data(), 1, head.size(), f));
-    std::fclose(f);
     Detection d = registry.detect(file.filename().string(), head);
     if (d.plugin)
       std::cout << file.string() << "\t" << d.plugin->manifest.name << "\t"

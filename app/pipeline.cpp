@@ -37,6 +37,8 @@ void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Pr
   if (ec) problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
 }
 
+}  // namespace
+
 bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -57,7 +59,6 @@ bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std:
   return true;
 }
 
-}  // namespace
 
 std::vector<fs::path> collect_documents(const std::vector<fs::path>& inputs, std::vector<Problem>& problems) {
   std::vector<fs::path> found;

@@ -32,8 +32,11 @@ struct RunReport {
 std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& inputs,
                                                      std::vector<Problem>& problems);
 
-/// Reads the first bytes of a file, as plugins see them in identify().
+/// How much of a file plugins see in identify().
 inline constexpr std::size_t kHeadBytes = 64 * 1024;
+
+/// Reads at most `limit` bytes of a file into `bytes`; false with the reason in `error`.
+bool read_file(const std::filesystem::path& path, std::size_t limit, std::string& bytes, std::string& error);
 
 struct ExtractCallbacks {
   std::function<void(const Problem&)> on_problem;                       ///< as each problem occurs
