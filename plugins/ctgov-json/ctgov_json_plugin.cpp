@@ -84,44 +84,50 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
         "JSON, but not a ClinicalTrials.gov v2 study: no 'protocolSection', 'studies' list or array of studies");
   }
 
-  static ExtractStatus extract_many(const json& studies, trialgraph::EntitySink& sink) {
-    std::size_t failed = 0, index = 0;
-    std::string last_error;
-    for (const json& study : studies) {
-      ++index;
-      ExtractStatus s = trialgraph::map_v2_study(study, sink);
-      if (!s.ok) {
-        ++failed;
-        last_error = s.error;
-        sink.report_problem("study " + std::to_string(index), s.error);
-      }
+  // Counts the records of a multi-record document: a bad record is a problem, all bad a failure.
+  class Tally {
+   public:
+    explicit Tally(trialgraph::EntitySink& sink) : sink_(sink) {}
+    void record(const std::string& where, const ExtractStatus& s) {
+      ++records_;
+      if (s.ok) return;
+      ++failed_;
+      last_error_ = s.error;
+      sink_.report_problem(where, s.error);
     }
-    if (index > 0 && failed == index)
-      return ExtractStatus::failure("none of the " + std::to_string(index) + " studies could be read: " + last_error);
-    return ExtractStatus::success();
+    ExtractStatus result(const char* what) const {
+      if (records_ == 0 || failed_ < records_) return ExtractStatus::success();
+      return ExtractStatus::failure("none of the " + std::to_string(records_) + " " + what +
+                                    " could be read: " + last_error_);
+    }
+
+   private:
+    trialgraph::EntitySink& sink_;
+    std::size_t records_ = 0, failed_ = 0;
+    std::string last_error_;
+  };
+
+  static ExtractStatus extract_many(const json& studies, trialgraph::EntitySink& sink) {
+    Tally tally(sink);
+    std::size_t index = 0;
+    for (const json& study : studies)
+      tally.record("study " + std::to_string(++index), trialgraph::map_v2_study(study, sink));
+    return tally.result("studies");
   }
 
   static ExtractStatus extract_lines(std::string_view bytes, trialgraph::EntitySink& sink) {
-    std::size_t line_number = 0, studies = 0, failed = 0;
-    std::string last_error;
+    Tally tally(sink);
+    std::size_t line_number = 0;
     for (std::size_t start = 0; start < bytes.size();) {
       std::size_t end = bytes.find('\n', start);
       if (end == std::string_view::npos) end = bytes.size();
       std::string_view line = bytes.substr(start, end - start);
       start = end + 1;
       ++line_number;
-      if (skip_bom_and_space(line).empty()) continue;
-      ++studies;
-      ExtractStatus s = extract_line(line, sink);
-      if (!s.ok) {
-        ++failed;
-        last_error = s.error;
-        sink.report_problem("line " + std::to_string(line_number), s.error);
-      }
+      if (!skip_bom_and_space(line).empty())
+        tally.record("line " + std::to_string(line_number), extract_line(line, sink));
     }
-    if (failed == studies)
-      return ExtractStatus::failure("none of the " + std::to_string(studies) + " lines could be read: " + last_error);
-    return ExtractStatus::success();
+    return tally.result("lines");
   }
 
   static ExtractStatus extract_line(std::string_view line, trialgraph::EntitySink& sink) {
