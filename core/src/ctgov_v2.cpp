@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "trialgraph/keys.hpp"
+#include "trialgraph/trial_text.hpp"
 #include "trialgraph/vocabulary.hpp"
 
 namespace trialgraph {
@@ -74,7 +75,8 @@ void put_phases(std::vector<Property>& props, const json& phases) {
 class StudyMapper {
  public:
   StudyMapper(const json& record, EntitySink& sink)
-      : p_(at(record, {"protocolSection"})), derived_(at(record, {"derivedSection"})), sink_(sink) {}
+      : p_(at(record, {"protocolSection"})), derived_(at(record, {"derivedSection"})), sink_(sink),
+        recognizer_(shared_recognizer()) {}
 
   ExtractStatus run() {
     std::string nct = text(p_, {"identificationModule", "nctId"});
@@ -84,10 +86,12 @@ class StudyMapper {
     if (trial_.key.empty())
       return ExtractStatus::failure("the study has neither an NCT id nor a title");
     emit_trial(nct, title);
+    TrialTextMiner miner(trial_, recognizer_);
     emit_sponsors();
     emit_conditions();
-    emit_interventions();
+    emit_interventions(miner);
     emit_sites();
+    mine_texts(miner);
     return ExtractStatus::success();
   }
 
@@ -160,9 +164,13 @@ class StudyMapper {
                     const char* section) {
     Entity d{label::kDisease, disease_key(mesh_id, name), name, {}, {}};
     if (!surface.empty() && surface != name) d.aliases.push_back(surface);
-    put(d.properties, "mesh_id", mesh_id);
-    EntityRef ref = d.ref();
-    sink_.add_entity(std::move(d));
+    put(d.properties, "mesh_id", normalize_mesh_id(mesh_id));
+    emit_studied(std::move(d), section);
+  }
+
+  void emit_studied(Entity disease, const char* section) {
+    EntityRef ref = disease.ref();
+    sink_.add_entity(std::move(disease));
     sink_.add_relation({rel::kStudies, trial_, ref, {{"section", std::string(section)}}});
   }
 
@@ -179,10 +187,14 @@ class StudyMapper {
     for (const std::string& condition : texts(at(p_, {"conditionsModule", "conditions"}))) {
       auto hit = mesh_by_name.find(fold_text(condition));
       if (hit == mesh_by_name.end()) hit = mesh_by_name.find(uninverted(condition));
-      if (hit != mesh_by_name.end())
+      if (hit != mesh_by_name.end()) {
         emit_disease(hit->second.first, hit->second.second, condition, "conditions");
-      else
-        emit_disease("", condition, condition, "conditions");
+        continue;
+      }
+      // The registry did not code it: the lexicon may know it ("SLE", "Refractory B-ALL").
+      std::vector<Entity> known = diseases_in_condition(*recognizer_, condition);
+      if (known.empty()) emit_disease("", condition, condition, "conditions");
+      for (Entity& d : known) emit_studied(std::move(d), "conditions");
     }
     // The registry's own MeSH coding of the conditions, including those no condition string names.
     for (const auto& [id, term] : meshes) emit_disease(id, term, "", "condition_mesh");
@@ -199,14 +211,16 @@ class StudyMapper {
     return name;
   }
 
-  void emit_interventions() {
+  void emit_interventions(TrialTextMiner& miner) {
     std::map<std::string, EntityRef> drug_by_name;
     std::map<std::string, std::vector<std::string>> arms_of_drug;
     for (const json& iv : array_at(p_, {"armsInterventionsModule", "interventions"})) {
       std::string name = text(iv, {"name"});
       if (drug_key(name).empty()) continue;
-      Entity d{label::kDrug, drug_key(name), name, texts(at(iv, {"otherNames"})), {}};
-      put(d.properties, "intervention_type", registry_code(text(iv, {"type"})));
+      std::vector<std::string> other_names = texts(at(iv, {"otherNames"}));
+      std::string description = text(iv, {"description"}), type = registry_code(text(iv, {"type"}));
+      Entity d = drug_entity(*recognizer_, name, other_names, description, type);
+      miner.add_product(d, name, other_names, description, type);
       drug_by_name[name] = d.ref();
       auto& arms = arms_of_drug[d.key];
       for (std::string& arm : texts(at(iv, {"armGroupLabels"}))) arms.push_back(std::move(arm));
@@ -238,6 +252,24 @@ class StudyMapper {
       if (!arms.empty()) tests.properties.push_back({"arms", arms});
       sink_.add_relation(std::move(tests));
     }
+  }
+
+  void mine_texts(TrialTextMiner& miner) {
+    miner.add_text(Section::title, text(p_, {"identificationModule", "briefTitle"}));
+    miner.add_text(Section::title, text(p_, {"identificationModule", "officialTitle"}));
+    for (const std::string& c : texts(at(p_, {"conditionsModule", "conditions"})))
+      miner.add_text(Section::conditions, c);
+    for (const std::string& k : texts(at(p_, {"conditionsModule", "keywords"})))
+      miner.add_text(Section::keywords, k);
+    miner.add_text(Section::summary, text(p_, {"descriptionModule", "briefSummary"}));
+    miner.add_text(Section::description, text(p_, {"descriptionModule", "detailedDescription"}));
+    for (const json& arm : array_at(p_, {"armsInterventionsModule", "armGroups"}))
+      miner.add_text(Section::arm, text(arm, {"description"}));
+    for (const char* kind : {"primaryOutcomes", "secondaryOutcomes"})
+      for (const json& o : array_at(p_, {"outcomesModule", kind}))
+        miner.add_text(Section::outcome, text(o, {"measure"}));
+    miner.add_text(Section::eligibility, text(p_, {"eligibilityModule", "eligibilityCriteria"}));
+    miner.emit(sink_);
   }
 
   const json& locations() const {
@@ -275,6 +307,7 @@ class StudyMapper {
   const json& p_;
   const json& derived_;
   EntitySink& sink_;
+  std::shared_ptr<const Recognizer> recognizer_;
   EntityRef trial_;
   std::set<std::string> sponsors_;
 };

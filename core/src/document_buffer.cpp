@@ -1,6 +1,7 @@
 #include "trialgraph/document_buffer.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace trialgraph {
 
@@ -41,6 +42,13 @@ void DocumentBuffer::finish() {
     return true;
   };
   relations_.erase(std::remove_if(relations_.begin(), relations_.end(), dangling), relations_.end());
+  // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
+  // with the properties of its first statement, as the graph would merge it.
+  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string>> seen;
+  auto repeated = [&](const Relation& r) {
+    return !seen.emplace(r.type, r.from.label, r.from.key, r.to.label, r.to.key).second;
+  };
+  relations_.erase(std::remove_if(relations_.begin(), relations_.end(), repeated), relations_.end());
 }
 
 }  // namespace trialgraph

@@ -116,11 +116,30 @@ std::string sponsor_key(std::string_view name) {
   return key;
 }
 
+// The lowest number MeSH gave a nine-digit descriptor id (2017); every older one is below it.
+constexpr unsigned long kFirstNineDigitMeshNumber = 67000;
+
 std::string drug_key(std::string_view name) { return fold_text(name); }
 
+std::string normalize_mesh_id(std::string_view text) {
+  std::string_view id = trim(text);
+  if (id.size() < 2 || (id[0] != 'D' && id[0] != 'd') || id.size() > 12) return "";
+  unsigned long number = 0;
+  for (char c : id.substr(1)) {
+    if (c < '0' || c > '9') return "";
+    number = number * 10 + unsigned(c - '0');
+  }
+  // The registry writes old descriptors both ways (D008180, D000008180); MeSH's own form of the
+  // descriptors from before 2017 is six digits, of the later ones (D000080443) nine.
+  std::string digits = std::to_string(number);
+  std::size_t width = number < kFirstNineDigitMeshNumber ? 6 : 9;
+  if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+  return "D" + digits;
+}
+
 std::string disease_key(std::string_view mesh_id, std::string_view name) {
-  std::string_view id = trim(mesh_id);
-  return id.empty() ? fold_text(name) : std::string(id);
+  std::string id = normalize_mesh_id(mesh_id);
+  return id.empty() ? fold_text(name) : id;
 }
 
 std::string antigen_key(std::string_view symbol) {

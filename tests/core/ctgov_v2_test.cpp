@@ -396,7 +396,8 @@ TEST(MapV2Study, LocationsNestedIsIgnoredWhenLocationsIsPresent) {
 TEST(MapV2Study, AllRelationsStartFromEmittedEntities) {
   auto m = map(kStudy);
   EXPECT_TRUE(m->buf.problems().empty());
-  EXPECT_EQ(m->buf.relations().size(), 2u /*sponsors*/ + 3u /*studies*/ + 2u /*tests*/ + 2u /*arms*/ +
+  // STUDIES: SLE and "Rare Thing"; the MeSH coding of SLE repeats the first and is one relation.
+  EXPECT_EQ(m->buf.relations().size(), 2u /*sponsors*/ + 2u /*studies*/ + 2u /*tests*/ + 2u /*arms*/ +
                                             2u /*receives*/ + 2u /*sites*/);
 }
 
@@ -417,7 +418,7 @@ TEST(MapV2Study, RealRecordFromTheRegistry) {
   };
   EXPECT_TRUE(has("Trial", "NCT05923281"));
   EXPECT_TRUE(has("Sponsor", "kowa company"));
-  EXPECT_TRUE(has("Disease", "D000006937"));
+  EXPECT_TRUE(has("Disease", "D006937"));  // the record writes D000006937
   EXPECT_TRUE(has("Drug", "k 877 0 2 mg day once daily"));
   EXPECT_TRUE(has("Drug", "k 877 0 4 mg day once daily"));
   EXPECT_TRUE(has("Drug", "placebo once daily"));

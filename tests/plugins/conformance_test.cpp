@@ -58,9 +58,7 @@ TEST(Conformance, ReadsItsOwnSamplesAndKeepsTheRelationContract) {
       std::string source = sample.filename().string();
       ExtractStatus s = plugin->extractor->extract({sample.native(), source, bytes}, buffer);
       ASSERT_TRUE(s.ok) << s.error;
-      std::size_t emitted = buffer.relations().size();
-      buffer.finish();
-      EXPECT_EQ(buffer.relations().size(), emitted) << "relations to entities it did not emit";
+      buffer.finish();  // reports each relation to an entity the document did not emit
       EXPECT_TRUE(buffer.problems().empty()) << buffer.problems().front();
       EXPECT_FALSE(buffer.entities().empty());
     }

@@ -17,7 +17,8 @@ class DocumentBuffer final : public EntitySink {
   void add_relation(Relation relation) noexcept override;
   void report_problem(std::string_view where, std::string_view what) noexcept override;
 
-  /// Drops relations whose ends were not emitted by this document, reporting each as a problem.
+  /// Drops relations whose ends were not emitted by this document, reporting each as a problem,
+  /// and repeats of a relation (same type and ends), keeping the first.
   void finish();
 
   const std::vector<Entity>& entities() const { return entities_; }

@@ -18,6 +18,8 @@ std::string trial_key(std::string_view nct_id, std::string_view title);
 /// Folded organization name without legal suffixes (Inc., Co., Ltd., GmbH, ...).
 std::string sponsor_key(std::string_view name);
 std::string drug_key(std::string_view name);
+/// A MeSH descriptor id in MeSH's own form ("D000008180" -> "D008180"), or "" if `text` is none.
+std::string normalize_mesh_id(std::string_view text);
 /// The MeSH id when known, otherwise the folded name.
 std::string disease_key(std::string_view mesh_id, std::string_view name);
 std::string antigen_key(std::string_view symbol);

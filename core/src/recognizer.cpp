@@ -1,0 +1,385 @@
+#include "trialgraph/recognizer.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace trialgraph {
+namespace {
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool ascii_alnum(char c) { return ascii_letter(c) || ascii_digit(c); }
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// Letters (ASCII or not), digits, and everything else: a surface form is runs of the first two.
+enum class CharClass { letter, digit, other };
+CharClass char_class(char c) {
+  if (ascii_digit(c)) return CharClass::digit;
+  if (ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) return CharClass::letter;
+  return CharClass::other;
+}
+
+// What may stand between two parts of a surface form in real text.
+std::string separator_regex(std::string_view seps) {
+  if (seps.find(',') != std::string_view::npos) return R"(,?[\s\-]*)";
+  if (seps.find_first_not_of(" \t") == std::string_view::npos) return R"([\s\-]+)";
+  return R"([\s\-./]{0,2})";
+}
+
+// "B7-H3" -> b7[\s\-./]{0,2}h3 (also B7H3, B7.H3); "CD19" -> cd[\s-]?19 (also CD-19);
+// "Sjogren's" -> sjogren(?:['’]?s)?; a final word of 4+ letters may take a plural s.
+std::string form_regex(std::string_view form, bool plural) {
+  std::string out, last_token, seps;
+  std::size_t i = 0;
+  while (i < form.size()) {
+    CharClass cls = char_class(form[i]);
+    std::size_t j = i;
+    while (j < form.size() && char_class(form[j]) == cls) ++j;
+    std::string_view run = form.substr(i, j - i);
+    i = j;
+    if (cls == CharClass::other) {
+      seps = std::string(run);
+      continue;
+    }
+    bool apostrophe_s = (seps == "'" || seps == "\xE2\x80\x99") && run == "s";
+    if (apostrophe_s) {
+      out += "(?:['\xE2\x80\x99]?s)?";
+    } else {
+      if (!out.empty()) out += seps.empty() ? R"([\s\-]?)" : separator_regex(seps);
+      out += RE2::QuoteMeta(re2::StringPiece(run.data(), run.size()));
+    }
+    last_token = apostrophe_s ? "" : std::string(run);
+    seps.clear();
+  }
+  bool word = last_token.size() >= 4 &&
+              std::all_of(last_token.begin(), last_token.end(), ascii_letter) &&
+              std::tolower(static_cast<unsigned char>(last_token.back())) != 's';
+  if (plural && word) out += "(?:e?s)?";
+  return out;
+}
+
+// Short all-capital names (BCMA, AXL, MICA) and abbreviations match as written or in capitals;
+// everything else in any case.
+bool case_sensitive_form(std::string_view form, bool abbreviation) {
+  if (abbreviation) return true;
+  bool lower_case = std::any_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  bool digit = std::any_of(form.begin(), form.end(), ascii_digit);
+  return !lower_case && !digit && form.size() <= 5;
+}
+
+std::string alternation(std::vector<std::pair<std::string, bool>> forms) {
+  // Longer forms first, so that "plasma cell myeloma" is tried before "myeloma".
+  std::stable_sort(forms.begin(), forms.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::vector<std::string> parts;
+  for (const auto& [form, abbreviation] : forms) {
+    if (case_sensitive_form(form, abbreviation)) {
+      parts.push_back(form_regex(form, false));
+      if (upper(form) != form) parts.push_back(form_regex(upper(form), false));
+    } else {
+      parts.push_back("(?i:" + form_regex(form, true) + ")");
+    }
+  }
+  std::string out;
+  for (const std::string& p : parts)
+    if (!p.empty()) out += (out.empty() ? "" : "|") + p;
+  return out.empty() ? "" : "(?:" + out + ")";
+}
+
+enum class Role { plain, ambiguous, veto };
+
+struct Candidate {
+  std::size_t pattern;
+  std::size_t begin, end;
+  std::string surface;
+};
+
+}  // namespace
+
+struct Recognizer::Compiled {
+  struct Pattern {
+    std::size_t entry;
+    Role role;
+    std::unique_ptr<RE2> re;
+  };
+  Lexicon lexicon;
+  std::vector<Pattern> patterns;
+  std::unique_ptr<RE2::Set> set;
+  RE2 cd_list{R"((?i)\bCD[\s\-]?\d{1,3}((?:\s*/\s*\d{1,3}\b)+))"};
+  RE2 product_code{R"(\b([A-Z]{2,6})((?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?)\b)"};
+
+  explicit Compiled(Lexicon l) : lexicon(std::move(l)) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    const auto& entries = lexicon.entries();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const LexiconEntry& e = entries[i];
+      std::vector<std::pair<std::string, bool>> plain = {{e.name, false}};
+      for (const std::string& s : e.synonyms) plain.push_back({s, false});
+      for (const std::string& s : e.abbreviations) plain.push_back({s, true});
+      std::vector<std::pair<std::string, bool>> ambiguous, veto;
+      for (const std::string& s : e.ambiguous_abbreviations) ambiguous.push_back({s, true});
+      for (const std::string& s : e.not_forms) veto.push_back({s, false});
+      add(i, Role::plain, alternation(plain));
+      add(i, Role::ambiguous, alternation(ambiguous));
+      add(i, Role::veto, alternation(veto));
+    }
+    if (!set->Compile()) throw LexiconError("the lexicons are too large to compile together");
+  }
+
+  // The plain pattern of the antigen entry named `symbol`, if the lexicon has one.
+  std::optional<std::size_t> plain_pattern_of(const std::string& symbol) const {
+    const LexiconEntry* e = lexicon.find(EntityKind::antigen, symbol);
+    for (std::size_t k = 0; e && k < patterns.size(); ++k)
+      if (&lexicon.entries()[patterns[k].entry] == e && patterns[k].role == Role::plain) return k;
+    return std::nullopt;
+  }
+
+  void add(std::size_t entry, Role role, const std::string& pattern) {
+    if (pattern.empty()) return;
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern, options);
+    std::string error;
+    if (!re->ok() || set->Add(pattern, &error) < 0)
+      throw LexiconError("lexicon entry \"" + lexicon.entries()[entry].name +
+                         "\": a surface form does not compile: " + re->error() + error);
+    patterns.push_back({entry, role, std::move(re)});
+  }
+};
+
+namespace {
+
+// Trial text glues antigens to their neighbours: UCD19, CARB7H3, anti-CD19, CD19CAR, B7-H3CART,
+// CAR.B7-H3T, BCMAxCD3. It does not glue them to digits (CD190) or to tags (EGFRt, CD19t).
+bool left_boundary(std::string_view text, std::size_t begin, EntityKind kind) {
+  if (begin == 0 || !ascii_alnum(text[begin - 1])) return true;
+  if (kind != EntityKind::antigen || ascii_digit(text[begin - 1])) return false;
+  std::size_t s = begin;
+  while (s > 0 && ascii_letter(text[s - 1])) --s;
+  std::string run = lower(text.substr(s, begin - s));
+  return run == "u" || run == "anti" || ends_with(run, "car") || ends_with(run, "cart");
+}
+
+bool right_boundary(std::string_view text, std::size_t end, EntityKind kind) {
+  if (end >= text.size() || !ascii_alnum(text[end])) return true;
+  if (kind != EntityKind::antigen || ascii_digit(text[end])) return false;
+  if (text[end] == 'x' && end + 1 < text.size() && (ascii_upper(text[end + 1]) || ascii_digit(text[end + 1])))
+    return true;
+  std::size_t e = end;
+  while (e < text.size() && ascii_letter(text[e])) ++e;
+  std::string_view run = text.substr(end, e - end);
+  if (lower(run).rfind("car", 0) == 0) return true;
+  return ascii_digit(text[end - 1]) && (run == "T" || run == "Tc");
+}
+
+bool plain_boundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  return (begin == 0 || !ascii_alnum(text[begin - 1])) && (end >= text.size() || !ascii_alnum(text[end]));
+}
+
+bool overlaps(const Mention& a, std::size_t begin, std::size_t end) {
+  return a.begin < end && begin < a.end;
+}
+
+// "(SLE)" right after a mention: the abbreviation's span, or npos.
+std::pair<std::size_t, std::size_t> parenthesised_after(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i >= text.size() || text[i] != '(') return {std::string_view::npos, 0};
+  std::size_t b = i + 1, e = b;
+  while (e < text.size() && (ascii_alnum(text[e]) || text[e] == '-')) ++e;
+  if (e >= text.size() || text[e] != ')' || e - b < 2 || e - b > 10) return {std::string_view::npos, 0};
+  bool capital = std::any_of(text.begin() + long(b), text.begin() + long(e), ascii_upper);
+  if (!capital) return {std::string_view::npos, 0};
+  return {b, e};
+}
+
+// Schwartz & Hearst's test: the abbreviation's letters appear in order in the long form, the first
+// one starting it. "(SLE)" abbreviates "Systemic Lupus Erythematosus"; "(T790M)" does not abbreviate "EGFR".
+bool abbreviates(std::string_view abbreviation, std::string_view long_form) {
+  std::string a = lower(abbreviation), l = lower(long_form);
+  std::size_t at = 0;
+  bool first = true;
+  for (char c : a) {
+    if (!ascii_alnum(c)) continue;
+    at = l.find(c, at);
+    if (at == std::string::npos || (first && at != 0)) return false;
+    first = false;
+    ++at;
+  }
+  return !first;
+}
+
+}  // namespace
+
+Recognizer::Recognizer(Lexicon lexicon) : compiled_(std::make_unique<Compiled>(std::move(lexicon))) {}
+Recognizer::~Recognizer() = default;
+
+const Lexicon& Recognizer::lexicon() const { return compiled_->lexicon; }
+
+std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviations* learned) const {
+  const Compiled& c = *compiled_;
+  const auto& entries = c.lexicon.entries();
+  re2::StringPiece input(text.data(), text.size());
+
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (!c.set->Match(input, &hits, &error) && error.kind != RE2::Set::kNoError) {
+    hits.clear();  // the DFA ran out of memory on this text: search every pattern instead
+    for (std::size_t i = 0; i < c.patterns.size(); ++i) hits.push_back(int(i));
+  }
+  std::sort(hits.begin(), hits.end());
+
+  std::vector<Candidate> candidates;
+  for (int h : hits) {
+    const auto& p = c.patterns[std::size_t(h)];
+    EntityKind kind = entries[p.entry].kind;
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      std::size_t b = std::size_t(m.data() - text.data()), e = b + m.size();
+      bool ok = e > b && (p.role == Role::veto ||
+                          (left_boundary(text, b, kind) && right_boundary(text, e, kind)));
+      if (ok) candidates.push_back({std::size_t(h), b, e, std::string(text.substr(b, e - b))});
+      pos = ok ? e : b + 1;
+    }
+  }
+  // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too.
+  {
+    re2::StringPiece groups[2];
+    std::size_t pos = 0;
+    while (pos < text.size() && c.cd_list.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+      std::size_t t = std::size_t(groups[1].data() - text.data()), t_end = t + groups[1].size();
+      for (std::size_t i = t; i < t_end;) {
+        if (!ascii_digit(text[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < t_end && ascii_digit(text[j])) ++j;
+        if (std::optional<std::size_t> k = c.plain_pattern_of("CD" + std::string(text.substr(i, j - i))))
+          candidates.push_back({*k, i, j, "CD" + std::string(text.substr(i, j - i))});
+        i = j;
+      }
+      pos = t_end;
+    }
+  }
+
+  // Longest first; a veto ("truncated EGFR") beats an entry of the same length.
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return c.patterns[a.pattern].role > c.patterns[b.pattern].role;
+  });
+  std::vector<Mention> kept;
+  std::vector<bool> vetoed;
+  for (const Candidate& cand : candidates) {
+    if (std::any_of(kept.begin(), kept.end(), [&](const Mention& m) { return overlaps(m, cand.begin, cand.end); }))
+      continue;
+    const auto& p = c.patterns[cand.pattern];
+    const LexiconEntry& e = entries[p.entry];
+    bool confirmed = learned && learned->count(cand.surface) && learned->at(cand.surface) == &e;
+    kept.push_back({e.kind, &e, cand.begin, cand.end, cand.surface, p.role == Role::ambiguous && !confirmed});
+    vetoed.push_back(p.role == Role::veto);
+  }
+  std::vector<Mention> mentions;
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    if (!vetoed[i]) mentions.push_back(std::move(kept[i]));
+  std::vector<Mention> blocked;  // vetoes still block product codes and learned abbreviations
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    if (vetoed[i]) blocked.push_back(kept[i]);
+
+  // "lupus nephritis (LN)": the abbreviation is confirmed here and for the rest of the document.
+  std::vector<Mention> defined;
+  for (Mention& m : mentions) {
+    if (m.ambiguous) continue;
+    auto [b, e] = parenthesised_after(text, m.end);
+    if (b == std::string_view::npos) continue;
+    std::string abbreviation(text.substr(b, e - b));
+    if (!abbreviates(abbreviation, m.surface)) continue;
+    auto same = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.begin == b; });
+    if (same != mentions.end() && same->entry != m.entry) continue;
+    if (same != mentions.end()) same->ambiguous = false;
+    else defined.push_back({m.kind, m.entry, b, e, abbreviation, false});
+    if (learned) learned->emplace(abbreviation, m.entry);
+  }
+  for (Mention& d : defined) mentions.push_back(std::move(d));
+  if (learned) {
+    for (const auto& [abbreviation, entry] : *learned) {
+      for (std::size_t pos = text.find(abbreviation); pos != std::string_view::npos;
+           pos = text.find(abbreviation, pos + 1)) {
+        std::size_t end = pos + abbreviation.size();
+        auto covering = [&](const Mention& m) { return overlaps(m, pos, end); };
+        if (!plain_boundaries(text, pos, end)) continue;
+        auto hit = std::find_if(mentions.begin(), mentions.end(), covering);
+        if (hit != mentions.end()) {
+          if (hit->entry == entry && hit->begin == pos && hit->end == end) hit->ambiguous = false;
+          continue;
+        }
+        if (std::none_of(blocked.begin(), blocked.end(), covering))
+          mentions.push_back({entry->kind, entry, pos, end, abbreviation, false});
+      }
+    }
+  }
+
+  // Product codes by shape, where no lexicon entry already explains the text.
+  const ProductCodeRules& rules = c.lexicon.product_codes();
+  re2::StringPiece code_groups[3];
+  for (std::size_t pos = 0; pos < text.size() &&
+       c.product_code.Match(input, pos, text.size(), RE2::UNANCHORED, code_groups, 3);) {
+    std::size_t b = std::size_t(code_groups[0].data() - text.data()), e = b + code_groups[0].size();
+    pos = e;
+    std::string code(text.substr(b, e - b)), prefix(code_groups[1].data(), code_groups[1].size());
+    auto covering = [&](const Mention& m) { return overlaps(m, b, e); };
+    if (rules.not_codes.count(code) || rules.not_prefixes.count(prefix)) continue;
+    if (std::any_of(mentions.begin(), mentions.end(), covering) ||
+        std::any_of(blocked.begin(), blocked.end(), covering))
+      continue;
+    mentions.push_back({EntityKind::drug, nullptr, b, e, code, false});
+  }
+
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  return mentions;
+}
+
+namespace {
+std::mutex shared_mutex;
+std::shared_ptr<const Recognizer> shared;
+}  // namespace
+
+std::shared_ptr<const Recognizer> shared_recognizer() {
+  std::lock_guard<std::mutex> lock(shared_mutex);
+  if (!shared) shared = std::make_shared<const Recognizer>(Lexicon::builtin());
+  return shared;
+}
+
+void use_lexicon_files(const std::vector<std::string>& paths) {
+  Lexicon lexicon = Lexicon::builtin();
+  for (const std::string& path : paths) lexicon.add_file(path);
+  auto recognizer = std::make_shared<const Recognizer>(std::move(lexicon));
+  std::lock_guard<std::mutex> lock(shared_mutex);
+  shared = std::move(recognizer);
+}
+
+}  // namespace trialgraph

@@ -1,0 +1,393 @@
+#include "trialgraph/trial_text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "trialgraph/keys.hpp"
+
+namespace trialgraph {
+namespace {
+
+// Intervention types that are never the product a title's antigen belongs to.
+const std::set<std::string, std::less<>> kNotProducts = {
+    "PROCEDURE", "RADIATION", "BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"};
+
+// Words before a mention, in its sentence, that take the fact away.
+const std::vector<std::string> kNegations = {
+    "no", "not", "nor", "without", "absence of", "other than", "except", "excluding", "free of",
+    "negative for", "rather than", "instead of", "exclusion of"};
+// ... and for antigens also: a target the product is compared with, or that has already failed.
+const std::vector<std::string> kPriorTherapy = {
+    "prior", "previous", "previously", "after", "following", "failed", "failure of", "refractory to",
+    "resistant to", "loss of", "escape", "post", "expression of", "levels of"};
+// A summary sentence about other studies or approvals, not about this trial.
+const std::vector<std::string> kBackground = {
+    "approved", "has shown", "have shown", "has demonstrated", "have demonstrated", "demonstrated",
+    "showed", "has been used", "have been used", "has achieved", "have achieved", "successful",
+    "success", "previous studies", "studies have", "reported", "remarkable", "promising results"};
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The sentence or bullet around [begin, end): cut at line ends, ';', bullets and sentence stops.
+std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t begin, std::size_t end) {
+  auto is_break = [&](std::size_t i) {
+    char c = text[i];
+    if (c == '\n' || c == ';') return true;
+    if (c == '.' || c == '!' || c == '?') return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
+    return text.compare(i, 3, "\xE2\x80\xA2") == 0;  // •
+  };
+  std::size_t s = begin;
+  while (s > 0 && !is_break(s - 1)) --s;
+  std::size_t e = end;
+  while (e < text.size() && !is_break(e)) ++e;
+  return {s, e};
+}
+
+// " word word ... " in lower case, for whole-word cue search.
+std::string words_of(std::string_view text) {
+  std::string out = " ";
+  for (char c : text) {
+    if (ascii_alpha(c)) out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    else if (out.back() != ' ') out.push_back(' ');
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+// Cues reach this many words ahead: "no history of lupus nephritis", not a whole sentence's length.
+constexpr int kCueWindow = 6;
+
+std::string last_words(const std::string& words, int n) {
+  std::size_t pos = words.size() - 1;  // words starts and ends with ' '
+  for (int k = 0; k <= n && pos != std::string::npos && pos > 0; ++k) pos = words.rfind(' ', pos - 1);
+  return pos == std::string::npos ? words : words.substr(pos);
+}
+
+bool has_cue(const std::string& words, const std::vector<std::string>& cues) {
+  return std::any_of(cues.begin(), cues.end(),
+                     [&](const std::string& cue) { return words.find(" " + cue + " ") != std::string::npos; });
+}
+
+// The word after an antigen that makes it a finding about the patient, not the product's target:
+// "CD19-negative", "CD19 loss", "EGFR-mutated", "EGFR T790M", "EGFR-TKI", "CD38 expression".
+const std::set<std::string, std::less<>> kNotTargetWords = {
+    "negative", "neg", "loss", "dim", "low", "mutation", "mutations", "mutated", "mutant", "mutants",
+    "mut", "exon", "t", "l", "tki", "tkis", "amplification", "amplified", "expression", "status",
+    "gene", "sensitive", "sensitizing", "variant", "variants", "rearrangement", "rearranged", "fusion",
+    "inhibitor", "inhibitors", "level", "levels", "tyrosine", "kinase", "wild", "wildtype"};
+
+std::string lower_word_at(std::string_view text, std::size_t& i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '-')) ++i;
+  if (i < text.size() && text[i] == '(') {  // "Epidermal Growth Factor Receptor (EGFR) Mutation"
+    std::size_t close = text.find(')', i);
+    if (close != std::string_view::npos && close - i <= 12) {
+      std::string_view inside = text.substr(i + 1, close - i - 1);
+      std::size_t k = 0;
+      std::string word = lower_word_at(inside, k);
+      // "(T790M)" is itself the finding; "(EGFR)" is a name, look past it.
+      if (word.size() == 1 && k < inside.size() && std::isdigit(static_cast<unsigned char>(inside[k]))) return "t";
+      i = close + 1;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '-')) ++i;
+    }
+  }
+  std::size_t j = i;
+  std::string word;
+  while (j < text.size() && ascii_alpha(text[j])) word.push_back(char(std::tolower(static_cast<unsigned char>(text[j++]))));
+  // "T790M", "L858R": a letter glued to digits is a point mutation.
+  if (word.size() == 1 && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) word = "t";
+  else if (word.size() == 1) word = "";
+  i = j;
+  return word;
+}
+
+const std::set<std::string, std::less<>> kNotTargetBefore = {
+    "mutated", "mutant", "wildtype", "wild", "truncated", "activating", "sensitizing", "sensitising"};
+
+bool not_a_target(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t i = end;
+  for (int n = 0; n < 2 && i < text.size(); ++n) {
+    std::string word = lower_word_at(text, i);
+    if (kNotTargetWords.count(word)) return true;
+    if (word != "positive" && word != "tyrosine") break;
+  }
+  std::size_t b = begin;
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
+  std::size_t a = b;
+  while (a > 0 && ascii_alpha(text[a - 1])) --a;
+  std::string before;
+  for (char c : text.substr(a, b - a)) before.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  if (kNotTargetBefore.count(before)) return true;
+  // "CD34+CD38-", "CD38+CD34": a marker phenotype. "CD19-" alone: CD19-negative.
+  auto sign = [&](std::size_t k) { return k < text.size() && (text[k] == '+' || text[k] == '-'); };
+  auto alnum = [&](std::size_t k) { return k < text.size() && std::isalnum(static_cast<unsigned char>(text[k])); };
+  if (begin > 1 && sign(begin - 1) && alnum(begin - 2) && sign(end)) return true;
+  if (end < text.size() && text[end] == '+' && alnum(end + 1)) return true;
+  return end < text.size() && text[end] == '-' && !alnum(end + 1);
+}
+
+struct Field {
+  Section section;
+  std::string text;
+  std::vector<Mention> mentions;
+  int product = -1;
+};
+
+struct Product {
+  EntityRef ref;
+  const LexiconEntry* entry = nullptr;
+  bool investigational = true;
+};
+
+struct Fact {
+  int rank;
+  std::string section, evidence;
+};
+
+int rank_of(const std::string& section) {
+  static const std::vector<std::string> order = {"intervention_name", "lexicon", "intervention_description",
+                                                 "conditions", "title", "summary", "inclusion"};
+  auto it = std::find(order.begin(), order.end(), section);
+  return int(it - order.begin());
+}
+
+}  // namespace
+
+Entity drug_entity(const Recognizer& recognizer, std::string_view name,
+                   const std::vector<std::string>& other_names, std::string_view description,
+                   std::string_view intervention_type) {
+  std::string trimmed(name);
+  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
+  const LexiconEntry* known = nullptr;
+  bool has_code = false;
+  for (const Mention& m : recognizer.find(trimmed)) {
+    if (m.kind != EntityKind::drug) continue;
+    if (m.entry && m.begin == 0 && m.end == trimmed.size()) known = m.entry;
+    if (!m.entry) has_code = true;
+  }
+  Entity d{label::kDrug, drug_key(known ? known->name : trimmed), known ? known->name : trimmed, {}, {}};
+  auto add_alias = [&](const std::string& alias) {
+    if (fold_text(alias).empty() || fold_text(alias) == fold_text(d.name)) return;
+    for (const std::string& a : d.aliases)
+      if (fold_text(a) == fold_text(alias)) return;
+    d.aliases.push_back(alias);
+  };
+  add_alias(trimmed);
+  for (const std::string& other : other_names) {
+    add_alias(other);
+    for (const Mention& m : recognizer.find(other)) has_code |= m.kind == EntityKind::drug && !m.entry;
+  }
+  if (!known && !has_code) {
+    std::set<std::string> codes;
+    for (const Mention& m : recognizer.find(description))
+      if (m.kind == EntityKind::drug && !m.entry) codes.insert(m.surface);
+    if (codes.size() == 1) add_alias(*codes.begin());
+  }
+  if (!intervention_type.empty()) d.properties.push_back({"intervention_type", std::string(intervention_type)});
+  if (known) d.properties.push_back({"role", known->role});
+  return d;
+}
+
+namespace {
+
+Entity disease_of(const LexiconEntry& e) {
+  Entity d{label::kDisease, disease_key(e.mesh_id, e.name), e.name, {}, {}};
+  if (!e.mesh_id.empty()) d.properties.push_back({"mesh_id", e.mesh_id});
+  return d;
+}
+
+Entity antigen_of(const LexiconEntry& e) {
+  Entity a{label::kAntigen, antigen_key(e.name), e.name, {}, {}};
+  if (!e.gene_symbol.empty()) a.properties.push_back({"gene_symbol", e.gene_symbol});
+  if (!e.hgnc_id.empty()) a.properties.push_back({"hgnc_id", e.hgnc_id});
+  return a;
+}
+
+void add_alias(Entity& e, const std::string& alias) {
+  if (fold_text(alias) == fold_text(e.name)) return;
+  for (const std::string& a : e.aliases)
+    if (fold_text(a) == fold_text(alias)) return;
+  e.aliases.push_back(alias);
+}
+
+}  // namespace
+
+std::vector<Entity> diseases_in_condition(const Recognizer& recognizer, std::string_view condition) {
+  std::vector<Entity> out;
+  std::vector<Mention> diseases;
+  for (const Mention& m : recognizer.find(condition))
+    if (m.kind == EntityKind::disease && m.entry) diseases.push_back(m);
+  for (const Mention& m : diseases) {
+    Entity d = disease_of(*m.entry);
+    auto same = std::find_if(out.begin(), out.end(), [&](const Entity& o) { return o.key == d.key; });
+    Entity& target = same == out.end() ? out.emplace_back(std::move(d)) : *same;
+    add_alias(target, m.surface);
+  }
+  // The registry's own string stays findable, even where it differs from the name only in spelling.
+  if (out.size() == 1 && condition != out.front().name) {
+    auto& aliases = out.front().aliases;
+    if (std::find(aliases.begin(), aliases.end(), condition) == aliases.end()) aliases.emplace_back(condition);
+  }
+  return out;
+}
+
+struct TrialTextMiner::State {
+  EntityRef trial;
+  std::shared_ptr<const Recognizer> recognizer;
+  LearnedAbbreviations learned;
+  std::vector<Field> fields;
+  std::vector<Product> products;
+
+  std::map<std::string, Entity> antigens, diseases;  // by key
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, Fact> facts;
+
+  void add_field(Section section, std::string_view text, int product) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    Field f{section, std::string(text), {}, product};
+    f.mentions = recognizer->find(f.text, &learned);
+    fields.push_back(std::move(f));
+  }
+
+  // `evidence` is the text as written, which the node keeps as an alias, unless it is a lexicon name.
+  void fact(const char* type, const EntityRef& from, Entity to, const std::string& section,
+            const std::string& evidence) {
+    auto& nodes = to.label == label::kAntigen ? antigens : diseases;
+    Entity& node = nodes.emplace(to.key, to).first->second;
+    if (section != "lexicon") add_alias(node, evidence);
+    Fact f{rank_of(section), section, evidence};
+    auto [it, inserted] = facts.emplace(std::tuple{std::string(type), from.label, from.key, to.key}, f);
+    if (!inserted && f.rank < it->second.rank) it->second = f;
+  }
+
+  std::set<const LexiconEntry*> confirmed_entries() const {
+    std::set<const LexiconEntry*> out;
+    for (const Field& f : fields)
+      for (const Mention& m : f.mentions)
+        if (m.entry && (!m.ambiguous || f.section == Section::conditions)) out.insert(m.entry);
+    return out;
+  }
+
+  // Is this mention one the text asserts (not negated, not background, not a prior therapy)?
+  static bool asserted(const Field& f, const Mention& m, const std::vector<std::string>& cues, bool background) {
+    auto [s, e] = sentence_around(f.text, m.begin, m.end);
+    if (has_cue(last_words(words_of(std::string_view(f.text).substr(s, m.begin - s)), kCueWindow), cues))
+      return false;
+    if (background && has_cue(words_of(std::string_view(f.text).substr(s, e - s)), kBackground)) return false;
+    return true;
+  }
+
+  static std::vector<std::string> antigen_cues() {
+    std::vector<std::string> cues = kNegations;
+    cues.insert(cues.end(), kPriorTherapy.begin(), kPriorTherapy.end());
+    return cues;
+  }
+
+  void emit_targets(const std::set<const LexiconEntry*>& confirmed) {
+    const std::vector<std::string> cues = antigen_cues();
+    std::vector<std::set<std::string>> own(products.size());
+    auto target = [&](const EntityRef& from, const LexiconEntry& antigen, const std::string& section,
+                      const std::string& evidence) {
+      fact(rel::kTargets, from, antigen_of(antigen), section, evidence);
+    };
+    for (const Field& f : fields) {
+      if (f.product < 0) continue;
+      const Product& p = products[std::size_t(f.product)];
+      bool in_name = f.section == Section::intervention_name;
+      if (!in_name && !p.investigational) continue;
+      for (const Mention& m : f.mentions) {
+        if (m.kind != EntityKind::antigen || !m.entry || not_a_target(f.text, m.begin, m.end)) continue;
+        if (!in_name && !asserted(f, m, cues, false)) continue;
+        target(p.ref, *m.entry, section_name(f.section), m.surface);
+        own[std::size_t(f.product)].insert(m.entry->name);
+      }
+    }
+    for (std::size_t i = 0; i < products.size(); ++i) {
+      if (!products[i].entry) continue;
+      for (const std::string& t : products[i].entry->targets)
+        if (const LexiconEntry* a = recognizer->lexicon().find(EntityKind::antigen, t)) {
+          target(products[i].ref, *a, "lexicon", products[i].entry->name);
+          own[i].insert(a->name);
+        }
+    }
+    std::vector<std::size_t> investigational;
+    for (std::size_t i = 0; i < products.size(); ++i)
+      if (products[i].investigational) investigational.push_back(i);
+    for (const Field& f : fields) {
+      if (f.section != Section::title && f.section != Section::summary) continue;
+      for (const Mention& m : f.mentions) {
+        if (m.kind != EntityKind::antigen || !m.entry || (m.ambiguous && !confirmed.count(m.entry))) continue;
+        if (not_a_target(f.text, m.begin, m.end) || !asserted(f, m, cues, f.section == Section::summary)) continue;
+        bool one = investigational.size() == 1;
+        const auto& its_own = one ? own[investigational.front()] : std::set<std::string>{};
+        bool to_product = one && (its_own.empty() || its_own.count(m.entry->name));
+        target(to_product ? products[investigational.front()].ref : trial, *m.entry, section_name(f.section),
+               m.surface);
+      }
+    }
+  }
+
+  void emit_studies(const std::set<const LexiconEntry*>& confirmed) {
+    for (const Field& f : fields) {
+      bool inclusion = f.section == Section::inclusion;
+      if (f.section != Section::title && f.section != Section::summary && f.section != Section::conditions &&
+          !inclusion)
+        continue;
+      for (const Mention& m : f.mentions) {
+        if (m.kind != EntityKind::disease || !m.entry) continue;
+        if (m.ambiguous && f.section != Section::conditions && !confirmed.count(m.entry)) continue;
+        if (f.section != Section::conditions && !asserted(f, m, kNegations, f.section == Section::summary))
+          continue;
+        fact(rel::kStudies, trial, disease_of(*m.entry), section_name(f.section), m.surface);
+      }
+    }
+  }
+};
+
+TrialTextMiner::TrialTextMiner(EntityRef trial, std::shared_ptr<const Recognizer> recognizer)
+    : state_(std::make_unique<State>()) {
+  state_->trial = std::move(trial);
+  state_->recognizer = std::move(recognizer);
+}
+
+TrialTextMiner::~TrialTextMiner() = default;
+
+void TrialTextMiner::add_product(const Entity& drug, std::string_view name,
+                                 const std::vector<std::string>& other_names, std::string_view description,
+                                 std::string_view intervention_type) {
+  Product p{drug.ref(), state_->recognizer->lexicon().find(EntityKind::drug, drug.name), true};
+  if (p.entry && p.entry->role != "investigational") p.investigational = false;
+  if (kNotProducts.count(intervention_type)) p.investigational = false;
+  int index = int(state_->products.size());
+  state_->products.push_back(p);
+  state_->add_field(Section::intervention_name, name, index);
+  for (const std::string& other : other_names) state_->add_field(Section::intervention_name, other, index);
+  state_->add_field(Section::intervention_description, description, index);
+}
+
+void TrialTextMiner::add_text(Section section, std::string_view text) {
+  if (section != Section::eligibility) return state_->add_field(section, text, -1);
+  for (const SectionText& part : split_eligibility(text)) state_->add_field(part.section, part.text, -1);
+}
+
+void TrialTextMiner::emit(EntitySink& sink) {
+  std::set<const LexiconEntry*> confirmed = state_->confirmed_entries();
+  state_->emit_targets(confirmed);
+  state_->emit_studies(confirmed);
+  for (auto* nodes : {&state_->antigens, &state_->diseases})
+    for (auto& [key, entity] : *nodes) sink.add_entity(std::move(entity));
+  for (const auto& [k, f] : state_->facts) {
+    const auto& [type, from_label, from_key, to_key] = k;
+    std::string to_label = type == rel::kTargets ? label::kAntigen : label::kDisease;
+    Relation r{type, {from_label, from_key}, {to_label, to_key}, {{"section", f.section}}};
+    if (!f.evidence.empty()) r.properties.push_back({"evidence", f.evidence});
+    sink.add_relation(std::move(r));
+  }
+  state_->antigens.clear();
+  state_->diseases.clear();
+  state_->facts.clear();
+}
+
+}  // namespace trialgraph
