@@ -15,6 +15,7 @@
 #include "pipeline.hpp"
 #include "trialgraph/exporters.hpp"
 #include "trialgraph/loader.hpp"
+#include "trialgraph/recognizer.hpp"
 
 namespace trialgraph {
 namespace fs = std::filesystem;
@@ -52,6 +53,8 @@ const char* kExtractHelp =
     "  --format NAME        graphml or turtle, for outputs whose extension says neither\n"
     "  --base-iri IRI       base for local entity IRIs in RDF (default https://w3id.org/trialgraph/id/)\n"
     "  --plugin-dir DIR     also load plugins from DIR (repeatable)\n"
+    "  --lexicon FILE       add a lexicon (JSON, as core/lexicons/*.json) to the built-in ones;\n"
+    "                       its entries extend those of the same name (repeatable)\n"
     "  -q, --quiet          no progress line and no summary; problems are still printed\n"
     "  -h, --help           this text\n";
 
@@ -72,6 +75,7 @@ struct Options {
   std::vector<fs::path> inputs;
   std::vector<fs::path> outputs;
   std::vector<fs::path> plugin_dirs;
+  std::vector<std::string> lexicons;
   std::optional<OutputFormat> format;
   ExportOptions export_options;
   bool quiet = false;
@@ -103,6 +107,8 @@ Options parse_args(int argc, char** argv) {
       o.outputs.emplace_back(value(i));
     } else if (a == "--plugin-dir") {
       o.plugin_dirs.emplace_back(value(i));
+    } else if (a == "--lexicon") {
+      o.lexicons.emplace_back(value(i));
     } else if (a == "--format") {
       std::string name = value(i);
       o.format = format_from_name(name);
@@ -180,6 +186,12 @@ int run_extract(const Options& o) {
     std::optional<OutputFormat> f = o.format ? o.format : format_from_path(out);
     if (!f) throw UsageError{"cannot tell the format of '" + out.string() + "' (use .graphml, .ttl or --format)"};
     outputs.emplace_back(out, *f);
+  }
+  try {
+    if (!o.lexicons.empty()) use_lexicon_files(o.lexicons);
+  } catch (const LexiconError& e) {
+    std::cerr << "trialgraph: error: lexicon " << e.what() << "\n";
+    return kExitFatal;
   }
   PluginRegistry registry = load_plugins(o);
   report_load_errors(registry);

@@ -80,5 +80,15 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
   check "unreadable file is reported, the rest read" 1 $? "secret.json: cannot open: Permission denied" "$tmp/err" "2 documents read, 1 failed" "$tmp/out"
 fi
 
+lex="$src/tests/fixtures/lexicon"
+"$tg" extract -q "$lex/NCT99999901.json" -o "$tmp/lex0.graphml"
+! grep -q 'Antigen:TACI' "$tmp/lex0.graphml"; check "without the user lexicon TACI is unknown" 0 $?
+"$tg" extract -q --lexicon "$lex/taci.json" "$lex/NCT99999901.json" -o "$tmp/lex1.graphml"
+check "--lexicon adds a user's antigen" 0 $? 'source="Drug:taci directed car t cells" target="Antigen:TACI"' "$tmp/lex1.graphml" \
+  '<data key="gene_symbol">TNFRSF13B</data>' "$tmp/lex1.graphml"
+"$tg" extract -q --lexicon "$lex/broken.json" "$lex/NCT99999901.json" -o "$tmp/lex2.graphml" > "$tmp/out" 2>&1
+check "a broken lexicon is fatal and names the file and entry" 3 $? "broken.json: entry 1: an entry needs a \"name\"" "$tmp/out"
+[ ! -e "$tmp/lex2.graphml" ]; check "no output from a run refused for its lexicon" 0 $?
+
 echo "cli: $passed passed, $failures failed"
 [ $failures = 0 ]
