@@ -28,7 +28,7 @@ std::vector<Heading> find_headings(std::string_view text) {
   static const RE2 with_colon(
       R"((?i)\b(non[- ]?inclusion|inclusion|exclusion)\s+criteria\b[^\n:.;]{0,60}:)");
   static const RE2 own_line(
-      R"((?im)^[ \t#*•\-]*(?:key\s+|main\s+|major\s+|general\s+)?(non[- ]?inclusion|inclusion|exclusion)(?:\s+criteria)?[ \t]*:?[ \t]*$)");
+      R"((?im)^[ \t#*•\-]*(?:key\s+|main\s+|major\s+|general\s+)?(non[- ]?inclusion|inclusion|exclusion)(?:\s+criteria)?[ \t]*:?[ \t\r]*$)");
   std::vector<Heading> out;
   for (const RE2* re : {&with_colon, &own_line}) {
     re2::StringPiece input(text.data(), text.size()), groups[2];

@@ -80,7 +80,16 @@ const std::set<std::string, std::less<>> kNotTargetWords = {
     "inhibitor", "inhibitors", "level", "levels", "tyrosine", "kinase", "wild", "wildtype"};
 
 std::string lower_word_at(std::string_view text, std::size_t& i) {
-  while (i < text.size() && (text[i] == ' ' || text[i] == '-')) ++i;
+  // Past spaces, hyphens, the ")" of "(EGFR) mutation" and the other members of "EGFR/ALK mutation".
+  while (i < text.size()) {
+    if (text[i] == ' ' || text[i] == '-' || text[i] == ')') {
+      ++i;
+    } else if (text[i] == '/' && i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i + 1]))) {
+      for (++i; i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]));) ++i;
+    } else {
+      break;
+    }
+  }
   if (i < text.size() && text[i] == '(') {  // "Epidermal Growth Factor Receptor (EGFR) Mutation"
     std::size_t close = text.find(')', i);
     if (close != std::string_view::npos && close - i <= 12) {
@@ -322,9 +331,13 @@ struct TrialTextMiner::State {
         if (not_a_target(f.text, m.begin, m.end) || !asserted(f, m, cues, f.section == Section::summary)) continue;
         bool one = investigational.size() == 1;
         const auto& its_own = one ? own[investigational.front()] : std::set<std::string>{};
-        bool to_product = one && (its_own.empty() || its_own.count(m.entry->name));
-        target(to_product ? products[investigational.front()].ref : trial, *m.entry, section_name(f.section),
-               m.surface);
+        if (one && (its_own.empty() || its_own.count(m.entry->name))) {
+          target(products[investigational.front()].ref, *m.entry, section_name(f.section), m.surface);
+          continue;
+        }
+        // Several products: the antigen belongs to the trial unless a product already names it.
+        bool owned = std::any_of(own.begin(), own.end(), [&](const auto& o) { return o.count(m.entry->name) > 0; });
+        if (!owned) target(trial, *m.entry, section_name(f.section), m.surface);
       }
     }
   }

@@ -1,0 +1,146 @@
+// The recognizer, the lexicons and the eligibility splitter on the ways trial text writes things.
+#include <gtest/gtest.h>
+
+#include "trialgraph/keys.hpp"
+#include "trialgraph/recognizer.hpp"
+#include "trialgraph/sections.hpp"
+
+namespace trialgraph {
+namespace {
+
+// "kind:canonical" of every mention that counts, in text order; product codes as "code:SURFACE".
+std::vector<std::string> found(std::string_view text) {
+  std::vector<std::string> out;
+  LearnedAbbreviations learned;
+  for (const Mention& m : shared_recognizer()->find(text, &learned)) {
+    if (m.ambiguous) continue;
+    out.push_back(m.entry ? std::string(kind_name(m.kind)) + ":" + m.entry->name : "code:" + m.surface);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Recognizer, AntigenListsAndGluedForms) {
+  EXPECT_EQ(found("CD19/CD22 CAR T"), (V{"antigen:CD19", "antigen:CD22"}));
+  EXPECT_EQ(found("CD19 / 20 CAR-T"), (V{"antigen:CD19", "antigen:CD20"}));
+  EXPECT_EQ(found("anti-CD19 and CD19-directed"), (V{"antigen:CD19", "antigen:CD19"}));
+  EXPECT_EQ(found("Allogeneic CART-NKG2D cells"), (V{"antigen:NKG2D"}));
+  EXPECT_EQ(found("Anti-BCMA-CD19 CAR-T"), (V{"antigen:BCMA", "antigen:CD19"}));
+  EXPECT_EQ(found("UCD19 CarT, CD19CAR-CD3Zeta, SCRI-CARB7H3, B7-H3CART, CAR.B7-H3T"),
+            (V{"antigen:CD19", "antigen:CD19", "antigen:CD276", "antigen:CD276", "antigen:CD276"}));
+  EXPECT_EQ(found("cd-19 and Claudin 18.2 and mesothelin"), (V{"antigen:CD19", "antigen:CLDN18.2", "antigen:MSLN"}));
+}
+
+TEST(Recognizer, LookAlikesAreNotAntigens) {
+  EXPECT_EQ(found("CD4+ and CD8+ T cells with CD28z and 4-1BB, tagged with EGFRt"), V{});
+  EXPECT_EQ(found("a truncated EGFR safety switch"), V{});
+  EXPECT_EQ(found("CD190 and CD1"), V{});
+  EXPECT_EQ(found("NKG2D ligands"), (V{"antigen:NKG2D ligands"}));
+  EXPECT_EQ(found("CLL-1 CAR-T in CLL"), (V{"antigen:CLL-1", "disease:Chronic Lymphocytic Leukemia"}));
+}
+
+TEST(Recognizer, DiseasesRunTogetherAbbreviationsAndSpellings) {
+  EXPECT_EQ(found("Systemic Lupus Erythematosus Lupus Nephritis Systemic Sclerosis Idiopathic Inflammatory Myopathy"),
+            (V{"disease:Systemic Lupus Erythematosus", "disease:Lupus Nephritis", "disease:Systemic Sclerosis",
+               "disease:Idiopathic Inflammatory Myopathy"}));
+  EXPECT_EQ(found("Sjögren's syndrome, Sjogren syndrome"), (V{"disease:Sjogren's Syndrome", "disease:Sjogren's Syndrome"}));
+  EXPECT_EQ(found("B-ALL, T-ALL and B cell acute lymphoblastic leukaemia"),
+            (V{"disease:B-Cell Acute Lymphoblastic Leukemia", "disease:T-Cell Acute Lymphoblastic Leukemia",
+               "disease:B-Cell Acute Lymphoblastic Leukemia"}));
+  EXPECT_EQ(found("non-Hodgkin lymphomas vs Hodgkin lymphoma"),
+            (V{"disease:Non-Hodgkin Lymphoma", "disease:Hodgkin Lymphoma"}));
+}
+
+TEST(Recognizer, AmbiguousAbbreviationsNeedTheDocumentToConfirmThem) {
+  EXPECT_EQ(found("all patients with LN, 5 MG daily"), V{});
+  EXPECT_EQ(found("lupus nephritis (LN). Later, LN flares."),
+            (V{"disease:Lupus Nephritis", "disease:Lupus Nephritis", "disease:Lupus Nephritis"}));
+  // A definition carries over to the document's next text.
+  LearnedAbbreviations learned;
+  shared_recognizer()->find("refractory myasthenia gravis (MG)", &learned);
+  auto later = shared_recognizer()->find("MG-ADL score", &learned);
+  ASSERT_EQ(later.size(), 1u);
+  EXPECT_FALSE(later[0].ambiguous);
+  // "(T790M)" does not abbreviate EGFR, so it is not learned as one.
+  EXPECT_EQ(found("EGFR (T790M) and T790M"), (V{"antigen:EGFR"}));
+}
+
+TEST(Recognizer, ProductCodesByShape) {
+  EXPECT_EQ(found("KITE-363, ALLO-329, CC312, CT1195E, RD06-04, LUCAR-G79D"),
+            (V{"drug:KITE-363", "drug:ALLO-329", "code:CC312", "code:CT1195E", "code:RD06-04", "code:LUCAR-G79D"}));
+  EXPECT_EQ(found("COVID-19, IL-13, NCT01234567, SF-36, ICD-10, CD276, D-10, MS4A1"), (V{"antigen:CD276", "antigen:CD20"}));
+}
+
+TEST(Recognizer, OffsetsPointAtTheText) {
+  std::string text = "Study of BCMA CAR-T";
+  auto m = shared_recognizer()->find(text);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "BCMA");
+}
+
+TEST(Lexicon, UserEntriesExtendAndAdd) {
+  Lexicon l = Lexicon::builtin();
+  std::size_t before = l.entries().size();
+  l.add_json(R"({"kind": "antigen", "entries": [{"name": "cd19", "synonyms": ["Leu-12"]},
+                                                {"name": "TACI", "gene_symbol": "TNFRSF13B"}]})", "mine.json");
+  EXPECT_EQ(l.entries().size(), before + 1);
+  Recognizer r(std::move(l));
+  auto m = r.find("Leu-12 and TACI");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].entry->name, "CD19");
+  EXPECT_EQ(m[1].entry->gene_symbol, "TNFRSF13B");
+}
+
+TEST(Lexicon, BrokenFilesAreRefusedWhole) {
+  Lexicon l;
+  EXPECT_THROW(l.add_json("{", "a.json"), LexiconError);
+  EXPECT_THROW(l.add_json(R"({"kind": "gene", "entries": []})", "b.json"), LexiconError);
+  EXPECT_THROW(l.add_json(R"({"kind": "drug", "entries": [{"name": "X"}, {"name": "Y", "role": "magic"}]})", "c.json"),
+               LexiconError);
+  EXPECT_TRUE(l.entries().empty());  // nothing of c.json was kept
+  try {
+    l.add_json(R"({"kind": "disease", "entries": [{"name": "X", "mesh_id": "M123"}]})", "d.json");
+    FAIL();
+  } catch (const LexiconError& e) {
+    EXPECT_NE(std::string(e.what()).find("d.json: entry 1"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Lexicon, BuiltInLexiconsKeyByMeshAndHgnc) {
+  const Lexicon& l = Lexicon::builtin();
+  ASSERT_TRUE(l.find(EntityKind::disease, "SLE"));
+  EXPECT_EQ(l.find(EntityKind::disease, "SLE")->mesh_id, "D008180");
+  EXPECT_EQ(l.find(EntityKind::antigen, "BCMA")->gene_symbol, "TNFRSF17");
+  EXPECT_EQ(l.find(EntityKind::antigen, "CD20")->gene_symbol, "MS4A1");
+  EXPECT_EQ(l.find(EntityKind::antigen, "NKG2D")->gene_symbol, "KLRK1");
+  EXPECT_EQ(l.find(EntityKind::drug, "Cytoxan")->name, "Cyclophosphamide");
+}
+
+TEST(MeshIds, OneFormPerDescriptor) {
+  EXPECT_EQ(normalize_mesh_id("D000008180"), "D008180");
+  EXPECT_EQ(normalize_mesh_id("D008180"), "D008180");
+  EXPECT_EQ(normalize_mesh_id("D000080443"), "D000080443");
+  EXPECT_EQ(normalize_mesh_id("D080443"), "D000080443");
+  EXPECT_EQ(normalize_mesh_id("C123"), "");
+  EXPECT_EQ(disease_key("D000008180", "x"), disease_key("D008180", "y"));
+}
+
+TEST(Sections, EligibilitySplitsAtItsHeadings) {
+  auto parts = split_eligibility("Age 18+\n\nKey Inclusion Criteria:\n* SLE\n\nExclusion Criteria:\n* MS\n");
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[0].section, Section::eligibility);
+  EXPECT_EQ(parts[1].section, Section::inclusion);
+  EXPECT_EQ(parts[1].text, "* SLE");
+  EXPECT_EQ(parts[2].section, Section::exclusion);
+  auto own_lines = split_eligibility("EXCLUSION\r\n- prior CAR-T\r\nINCLUSION CRITERIA\r\n- B-ALL");
+  ASSERT_EQ(own_lines.size(), 2u);
+  EXPECT_EQ(own_lines[0].section, Section::exclusion);
+  EXPECT_EQ(own_lines[1].section, Section::inclusion);
+  EXPECT_EQ(split_eligibility("Patients must meet all inclusion criteria listed in the protocol").front().section,
+            Section::eligibility);
+  EXPECT_EQ(split_eligibility("Non-inclusion criteria: pregnancy").front().section, Section::exclusion);
+}
+
+}  // namespace
+}  // namespace trialgraph
