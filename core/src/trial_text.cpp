@@ -255,6 +255,11 @@ struct TrialTextMiner::State {
 
   void add_field(Section section, std::string_view text, int product) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    // Only sections that give facts, or define the abbreviations they use, are worth reading.
+    static const std::set<Section> kRead = {Section::title, Section::summary, Section::description,
+                                            Section::intervention_name, Section::intervention_description,
+                                            Section::inclusion, Section::conditions};
+    if (!kRead.count(section)) return;
     Field f{section, std::string(text), {}, product};
     f.mentions = recognizer->find(f.text, &learned);
     fields.push_back(std::move(f));
