@@ -75,8 +75,7 @@ void put_phases(std::vector<Property>& props, const json& phases) {
 class StudyMapper {
  public:
   StudyMapper(const json& record, EntitySink& sink)
-      : p_(at(record, {"protocolSection"})), derived_(at(record, {"derivedSection"})), sink_(sink),
-        recognizer_(shared_recognizer()) {}
+      : p_(at(record, {"protocolSection"})), derived_(at(record, {"derivedSection"})), sink_(sink) {}
 
   ExtractStatus run() {
     std::string nct = text(p_, {"identificationModule", "nctId"});
@@ -86,9 +85,9 @@ class StudyMapper {
     if (trial_.key.empty())
       return ExtractStatus::failure("the study has neither an NCT id nor a title");
     emit_trial(nct, title);
-    TrialTextMiner miner(trial_, recognizer_);
+    TrialTextMiner miner(trial_);
     emit_sponsors();
-    emit_conditions();
+    emit_conditions(miner);
     emit_interventions(miner);
     emit_sites();
     mine_texts(miner);
@@ -174,7 +173,7 @@ class StudyMapper {
     sink_.add_relation({rel::kStudies, trial_, ref, {{"section", std::string(section)}}});
   }
 
-  void emit_conditions() {
+  void emit_conditions(TrialTextMiner& miner) {
     std::map<std::string, std::pair<std::string, std::string>> mesh_by_name;  // folded -> (id, term)
     std::vector<std::pair<std::string, std::string>> meshes;
     for (const json& m : array_at(derived_, {"conditionBrowseModule", "meshes"})) {
@@ -185,6 +184,7 @@ class StudyMapper {
       mesh_by_name.emplace(uninverted(term), meshes.back());
     }
     for (const std::string& condition : texts(at(p_, {"conditionsModule", "conditions"}))) {
+      std::vector<Entity> known = miner.add_condition(condition);
       auto hit = mesh_by_name.find(fold_text(condition));
       if (hit == mesh_by_name.end()) hit = mesh_by_name.find(uninverted(condition));
       if (hit != mesh_by_name.end()) {
@@ -192,7 +192,6 @@ class StudyMapper {
         continue;
       }
       // The registry did not code it: the lexicon may know it ("SLE", "Refractory B-ALL").
-      std::vector<Entity> known = diseases_in_condition(*recognizer_, condition);
       if (known.empty()) emit_disease("", condition, condition, "conditions");
       for (Entity& d : known) emit_studied(std::move(d), "conditions");
     }
@@ -219,8 +218,7 @@ class StudyMapper {
       if (drug_key(name).empty()) continue;
       std::vector<std::string> other_names = texts(at(iv, {"otherNames"}));
       std::string description = text(iv, {"description"}), type = registry_code(text(iv, {"type"}));
-      Entity d = drug_entity(*recognizer_, name, other_names, description, type);
-      miner.add_product(d, name, other_names, description, type);
+      Entity d = miner.add_product(name, other_names, description, type);
       drug_by_name[name] = d.ref();
       auto& arms = arms_of_drug[d.key];
       for (std::string& arm : texts(at(iv, {"armGroupLabels"}))) arms.push_back(std::move(arm));
@@ -257,8 +255,6 @@ class StudyMapper {
   void mine_texts(TrialTextMiner& miner) {
     miner.add_text(Section::title, text(p_, {"identificationModule", "briefTitle"}));
     miner.add_text(Section::title, text(p_, {"identificationModule", "officialTitle"}));
-    for (const std::string& c : texts(at(p_, {"conditionsModule", "conditions"})))
-      miner.add_text(Section::conditions, c);
     for (const std::string& k : texts(at(p_, {"conditionsModule", "keywords"})))
       miner.add_text(Section::keywords, k);
     miner.add_text(Section::summary, text(p_, {"descriptionModule", "briefSummary"}));
@@ -307,7 +303,6 @@ class StudyMapper {
   const json& p_;
   const json& derived_;
   EntitySink& sink_;
-  std::shared_ptr<const Recognizer> recognizer_;
   EntityRef trial_;
   std::set<std::string> sponsors_;
 };

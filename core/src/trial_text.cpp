@@ -1,6 +1,7 @@
 #include "trialgraph/trial_text.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -75,7 +76,7 @@ bool has_cue(const std::string& words, const std::vector<std::string>& cues) {
 // "CD19-negative", "CD19 loss", "EGFR-mutated", "EGFR T790M", "EGFR-TKI", "CD38 expression".
 const std::set<std::string, std::less<>> kNotTargetWords = {
     "negative", "neg", "loss", "dim", "low", "mutation", "mutations", "mutated", "mutant", "mutants",
-    "mut", "exon", "t", "l", "tki", "tkis", "amplification", "amplified", "expression", "status",
+    "mut", "exon", "t", "tki", "tkis", "amplification", "amplified", "expression", "status",
     "gene", "sensitive", "sensitizing", "variant", "variants", "rearrangement", "rearranged", "fusion",
     "inhibitor", "inhibitors", "level", "levels", "tyrosine", "kinase", "wild", "wildtype"};
 
@@ -164,42 +165,6 @@ int rank_of(const std::string& section) {
 
 }  // namespace
 
-Entity drug_entity(const Recognizer& recognizer, std::string_view name,
-                   const std::vector<std::string>& other_names, std::string_view description,
-                   std::string_view intervention_type) {
-  std::string trimmed(name);
-  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
-  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
-  const LexiconEntry* known = nullptr;
-  bool has_code = false;
-  for (const Mention& m : recognizer.find(trimmed)) {
-    if (m.kind != EntityKind::drug) continue;
-    if (m.entry && m.begin == 0 && m.end == trimmed.size()) known = m.entry;
-    if (!m.entry) has_code = true;
-  }
-  Entity d{label::kDrug, drug_key(known ? known->name : trimmed), known ? known->name : trimmed, {}, {}};
-  auto add_alias = [&](const std::string& alias) {
-    if (fold_text(alias).empty() || fold_text(alias) == fold_text(d.name)) return;
-    for (const std::string& a : d.aliases)
-      if (fold_text(a) == fold_text(alias)) return;
-    d.aliases.push_back(alias);
-  };
-  add_alias(trimmed);
-  for (const std::string& other : other_names) {
-    add_alias(other);
-    for (const Mention& m : recognizer.find(other)) has_code |= m.kind == EntityKind::drug && !m.entry;
-  }
-  if (!known && !has_code) {
-    std::set<std::string> codes;
-    for (const Mention& m : recognizer.find(description))
-      if (m.kind == EntityKind::drug && !m.entry) codes.insert(m.surface);
-    if (codes.size() == 1) add_alias(*codes.begin());
-  }
-  if (!intervention_type.empty()) d.properties.push_back({"intervention_type", std::string(intervention_type)});
-  if (known) d.properties.push_back({"role", known->role});
-  return d;
-}
-
 namespace {
 
 Entity disease_of(const LexiconEntry& e) {
@@ -224,45 +189,28 @@ void add_alias(Entity& e, const std::string& alias) {
 
 }  // namespace
 
-std::vector<Entity> diseases_in_condition(const Recognizer& recognizer, std::string_view condition) {
-  std::vector<Entity> out;
-  std::vector<Mention> diseases;
-  for (const Mention& m : recognizer.find(condition))
-    if (m.kind == EntityKind::disease && m.entry) diseases.push_back(m);
-  for (const Mention& m : diseases) {
-    Entity d = disease_of(*m.entry);
-    auto same = std::find_if(out.begin(), out.end(), [&](const Entity& o) { return o.key == d.key; });
-    Entity& target = same == out.end() ? out.emplace_back(std::move(d)) : *same;
-    add_alias(target, m.surface);
-  }
-  // The registry's own string stays findable, even where it differs from the name only in spelling.
-  if (out.size() == 1 && condition != out.front().name) {
-    auto& aliases = out.front().aliases;
-    if (std::find(aliases.begin(), aliases.end(), condition) == aliases.end()) aliases.emplace_back(condition);
-  }
-  return out;
-}
-
 struct TrialTextMiner::State {
   EntityRef trial;
   std::shared_ptr<const Recognizer> recognizer;
   LearnedAbbreviations learned;
-  std::vector<Field> fields;
+  std::deque<Field> fields;  // a deque: add_field hands out pointers that later fields must not move
   std::vector<Product> products;
 
   std::map<std::string, Entity> antigens, diseases;  // by key
   std::map<std::tuple<std::string, std::string, std::string, std::string>, Fact> facts;
 
-  void add_field(Section section, std::string_view text, int product) {
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+  // The field read, or nullptr for blank text and sections that are not read.
+  const Field* add_field(Section section, std::string_view text, int product) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return nullptr;
     // Only sections that give facts, or define the abbreviations they use, are worth reading.
     static const std::set<Section> kRead = {Section::title, Section::summary, Section::description,
                                             Section::intervention_name, Section::intervention_description,
                                             Section::inclusion, Section::conditions};
-    if (!kRead.count(section)) return;
+    if (!kRead.count(section)) return nullptr;
     Field f{section, std::string(text), {}, product};
     f.mentions = recognizer->find(f.text, &learned);
     fields.push_back(std::move(f));
+    return &fields.back();
   }
 
   // `evidence` is the text as written, which the node keeps as an alias, unless it is a lexicon name.
@@ -293,14 +241,17 @@ struct TrialTextMiner::State {
     return true;
   }
 
-  static std::vector<std::string> antigen_cues() {
-    std::vector<std::string> cues = kNegations;
-    cues.insert(cues.end(), kPriorTherapy.begin(), kPriorTherapy.end());
+  static const std::vector<std::string>& antigen_cues() {
+    static const std::vector<std::string> cues = [] {
+      std::vector<std::string> c = kNegations;
+      c.insert(c.end(), kPriorTherapy.begin(), kPriorTherapy.end());
+      return c;
+    }();
     return cues;
   }
 
   void emit_targets(const std::set<const LexiconEntry*>& confirmed) {
-    const std::vector<std::string> cues = antigen_cues();
+    const std::vector<std::string>& cues = antigen_cues();
     std::vector<std::set<std::string>> own(products.size());
     auto target = [&](const EntityRef& from, const LexiconEntry& antigen, const std::string& section,
                       const std::string& evidence) {
@@ -372,21 +323,85 @@ TrialTextMiner::TrialTextMiner(EntityRef trial, std::shared_ptr<const Recognizer
 
 TrialTextMiner::~TrialTextMiner() = default;
 
-void TrialTextMiner::add_product(const Entity& drug, std::string_view name,
-                                 const std::vector<std::string>& other_names, std::string_view description,
-                                 std::string_view intervention_type) {
-  Product p{drug.ref(), state_->recognizer->lexicon().find(EntityKind::drug, drug.name), true};
-  if (p.entry && p.entry->role != "investigational") p.investigational = false;
-  if (kNotProducts.count(intervention_type)) p.investigational = false;
-  int index = int(state_->products.size());
-  state_->products.push_back(p);
-  state_->add_field(Section::intervention_name, name, index);
-  for (const std::string& other : other_names) state_->add_field(Section::intervention_name, other, index);
-  state_->add_field(Section::intervention_description, description, index);
+namespace {
+
+std::string trimmed(std::string_view text) {
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+bool has_product_code(const Field* f) {
+  return f && std::any_of(f->mentions.begin(), f->mentions.end(),
+                          [](const Mention& m) { return m.kind == EntityKind::drug && !m.entry; });
+}
+
+void add_alias_once(Entity& e, const std::string& alias) {
+  if (fold_text(alias).empty()) return;
+  add_alias(e, alias);
+}
+
+}  // namespace
+
+Entity TrialTextMiner::add_product(std::string_view name, const std::vector<std::string>& other_names,
+                                   std::string_view description, std::string_view intervention_type) {
+  State& st = *state_;
+  int index = int(st.products.size());
+  std::string written = trimmed(name);
+  const Field* name_field = st.add_field(Section::intervention_name, written, index);
+  const LexiconEntry* known = nullptr;
+  bool has_code = has_product_code(name_field);
+  if (name_field)
+    for (const Mention& m : name_field->mentions)
+      if (m.kind == EntityKind::drug && m.entry && m.begin == 0 && m.end == written.size()) known = m.entry;
+  for (const std::string& other : other_names)
+    has_code |= has_product_code(st.add_field(Section::intervention_name, other, index));
+  const Field* description_field = st.add_field(Section::intervention_description, description, index);
+
+  Entity d{label::kDrug, drug_key(known ? known->name : written), known ? known->name : written, {}, {}};
+  add_alias_once(d, written);
+  for (const std::string& other : other_names) add_alias_once(d, other);
+  if (!known && !has_code && description_field) {
+    std::set<std::string> codes;
+    for (const Mention& m : description_field->mentions)
+      if (m.kind == EntityKind::drug && !m.entry) codes.insert(m.surface);
+    if (codes.size() == 1) add_alias_once(d, *codes.begin());
+  }
+  if (!intervention_type.empty()) d.properties.push_back({"intervention_type", std::string(intervention_type)});
+  if (known) d.properties.push_back({"role", known->role});
+
+  Product p{d.ref(), known ? known : st.recognizer->lexicon().find(EntityKind::drug, d.name), true};
+  if ((p.entry && p.entry->role != "investigational") || kNotProducts.count(intervention_type))
+    p.investigational = false;
+  st.products.push_back(p);
+  return d;
+}
+
+std::vector<Entity> TrialTextMiner::add_condition(std::string_view condition) {
+  std::vector<Entity> out;
+  const Field* f = state_->add_field(Section::conditions, condition, -1);
+  if (!f) return out;
+  for (const Mention& m : f->mentions) {
+    if (m.kind != EntityKind::disease || !m.entry) continue;
+    Entity d = disease_of(*m.entry);
+    auto same = std::find_if(out.begin(), out.end(), [&](const Entity& o) { return o.key == d.key; });
+    Entity& target = same == out.end() ? out.emplace_back(std::move(d)) : *same;
+    add_alias(target, m.surface);
+  }
+  // The source's own string stays findable, even where it differs from the name only in spelling.
+  std::string written = trimmed(condition);
+  if (out.size() == 1 && written != out.front().name) {
+    auto& aliases = out.front().aliases;
+    if (std::find(aliases.begin(), aliases.end(), written) == aliases.end()) aliases.push_back(written);
+  }
+  return out;
 }
 
 void TrialTextMiner::add_text(Section section, std::string_view text) {
-  if (section != Section::eligibility) return state_->add_field(section, text, -1);
+  if (section != Section::eligibility) {
+    state_->add_field(section, text, -1);
+    return;
+  }
   for (const SectionText& part : split_eligibility(text)) state_->add_field(part.section, part.text, -1);
 }
 

@@ -43,9 +43,7 @@ Case run_case(const json& c, const Recognizer& r, const std::shared_ptr<const Re
   std::map<std::string, std::string> drug_key_by_name;
   for (const json& p : c.value("products", json::array())) {
     std::string name = p.value("name", ""), description = p.value("description", ""), type = p.value("type", "");
-    Entity d = drug_entity(r, name, {}, description, type);
-    drug_key_by_name[name] = d.key;
-    miner.add_product(d, name, {}, description, type);
+    drug_key_by_name[name] = miner.add_product(name, {}, description, type).key;
   }
   for (const json& f : c["fields"]) {
     auto section = section_from_name(f["section"].get<std::string>());

@@ -15,26 +15,21 @@
 
 namespace trialgraph {
 
-/// The Drug node for an intervention: a lexicon drug under its canonical name (Cytoxan ->
-/// Cyclophosphamide, with `role`), otherwise the name as written; other names, and a product code
-/// that only the description gives ("CAR-T Therapy": "CT1192 cells infusion"), become aliases.
-Entity drug_entity(const Recognizer& recognizer, std::string_view name,
-                   const std::vector<std::string>& other_names, std::string_view description,
-                   std::string_view intervention_type);
-
-/// The lexicon's diseases in a condition string, one entity each (several when a page runs them
-/// together on one line); empty when the lexicon knows none of them.
-std::vector<Entity> diseases_in_condition(const Recognizer& recognizer, std::string_view condition);
-
 /// Collects one trial document's texts and products, then emits the facts they support.
 class TrialTextMiner {
  public:
   explicit TrialTextMiner(EntityRef trial, std::shared_ptr<const Recognizer> recognizer = shared_recognizer());
   ~TrialTextMiner();
 
-  /// `drug` is the node drug_entity made; type is the registry's intervention type (DRUG, ...).
-  void add_product(const Entity& drug, std::string_view name, const std::vector<std::string>& other_names,
-                   std::string_view description, std::string_view intervention_type);
+  /// Reads an intervention (type: the registry's DRUG, BIOLOGICAL, ...) and returns its Drug node:
+  /// a lexicon drug under its canonical name (Cytoxan -> Cyclophosphamide, with `role`), otherwise
+  /// the name as written; other names, and a product code only the description gives ("CAR-T
+  /// Therapy": "CT1192 cells infusion"), become aliases.
+  Entity add_product(std::string_view name, const std::vector<std::string>& other_names,
+                     std::string_view description, std::string_view intervention_type);
+  /// Reads a condition string and returns the lexicon's diseases in it, one entity each (several
+  /// when a page runs them together on one line); empty when the lexicon knows none of them.
+  std::vector<Entity> add_condition(std::string_view condition);
   /// Section::eligibility text is cut into its inclusion and exclusion parts first.
   void add_text(Section section, std::string_view text);
   /// Antigen and Disease nodes, and TARGETS / STUDIES relations with `section` and `evidence`.
