@@ -290,23 +290,19 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     if (a.begin != b.begin) return a.begin < b.begin;
     return c.patterns[a.pattern].role > c.patterns[b.pattern].role;
   });
-  std::vector<Mention> kept;
-  std::vector<bool> vetoed;
+  std::vector<Mention> mentions;
+  std::vector<Mention> blocked;  // vetoes: not mentions, but they still block shorter ones and product codes
   for (const Candidate& cand : candidates) {
-    if (std::any_of(kept.begin(), kept.end(), [&](const Mention& m) { return overlaps(m, cand.begin, cand.end); }))
+    auto covering = [&](const Mention& m) { return overlaps(m, cand.begin, cand.end); };
+    if (std::any_of(mentions.begin(), mentions.end(), covering) || std::any_of(blocked.begin(), blocked.end(), covering))
       continue;
     const auto& p = c.patterns[cand.pattern];
     const LexiconEntry& e = entries[p.entry];
-    bool confirmed = learned && learned->count(cand.surface) && learned->at(cand.surface) == &e;
-    kept.push_back({e.kind, &e, cand.begin, cand.end, cand.surface, p.role == Role::ambiguous && !confirmed});
-    vetoed.push_back(p.role == Role::veto);
+    auto learned_as = learned ? learned->find(cand.surface) : LearnedAbbreviations::iterator{};
+    bool confirmed = learned && learned_as != learned->end() && learned_as->second == &e;
+    Mention m{e.kind, &e, cand.begin, cand.end, cand.surface, p.role == Role::ambiguous && !confirmed};
+    (p.role == Role::veto ? blocked : mentions).push_back(std::move(m));
   }
-  std::vector<Mention> mentions;
-  for (std::size_t i = 0; i < kept.size(); ++i)
-    if (!vetoed[i]) mentions.push_back(std::move(kept[i]));
-  std::vector<Mention> blocked;  // vetoes still block product codes and learned abbreviations
-  for (std::size_t i = 0; i < kept.size(); ++i)
-    if (vetoed[i]) blocked.push_back(kept[i]);
 
   // "lupus nephritis (LN)": the abbreviation is confirmed here and for the rest of the document.
   std::vector<Mention> defined;

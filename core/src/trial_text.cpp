@@ -104,8 +104,8 @@ std::string lower_word_at(std::string_view text, std::size_t& i) {
     }
   }
   std::size_t j = i;
-  std::string word;
-  while (j < text.size() && ascii_alpha(text[j])) word.push_back(char(std::tolower(static_cast<unsigned char>(text[j++]))));
+  while (j < text.size() && ascii_alpha(text[j])) ++j;
+  std::string word = fold_text(text.substr(i, j - i));
   // "T790M", "L858R": a letter glued to digits is a point mutation.
   if (word.size() == 1 && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) word = "t";
   else if (word.size() == 1) word = "";
@@ -127,9 +127,7 @@ bool not_a_target(std::string_view text, std::size_t begin, std::size_t end) {
   while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
   std::size_t a = b;
   while (a > 0 && ascii_alpha(text[a - 1])) --a;
-  std::string before;
-  for (char c : text.substr(a, b - a)) before.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-  if (kNotTargetBefore.count(before)) return true;
+  if (kNotTargetBefore.count(fold_text(text.substr(a, b - a)))) return true;
   // "CD34+CD38-", "CD38+CD34": a marker phenotype. "CD19-" alone: CD19-negative.
   auto sign = [&](std::size_t k) { return k < text.size() && (text[k] == '+' || text[k] == '-'); };
   auto alnum = [&](std::size_t k) { return k < text.size() && std::isalnum(static_cast<unsigned char>(text[k])); };
