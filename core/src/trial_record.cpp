@@ -1,0 +1,320 @@
+#include "trialgraph/trial_record.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "trialgraph/keys.hpp"
+#include "trialgraph/trial_text.hpp"
+#include "trialgraph/vocabulary.hpp"
+
+namespace trialgraph {
+namespace {
+
+void put(std::vector<Property>& props, const char* name, std::string_view value) {
+  value = trim(value);
+  if (!value.empty()) props.push_back({name, std::string(value)});
+}
+
+void put_list(std::vector<Property>& props, const char* name, std::vector<std::string> values) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](const std::string& v) { return trim(v).empty(); }),
+               values.end());
+  if (!values.empty()) props.push_back({name, std::move(values)});
+}
+
+// Design values: registry codes, with "N/A" as the registry writes it in v2 ("NA").
+std::string design_code(std::string_view text) {
+  std::string code = registry_code(text);
+  return code == "N_A" ? "NA" : code;
+}
+
+// A single phase is a string, several a list (graph-model.md).
+void put_phases(std::vector<Property>& props, const std::vector<std::string>& phases) {
+  std::vector<std::string> codes;
+  for (const std::string& p : phases)
+    for (std::string& c : phase_codes(p))
+      if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(std::move(c));
+  if (codes.size() == 1) props.push_back({"phase", codes.front()});
+  else if (!codes.empty()) props.push_back({"phase", codes});
+}
+
+std::string official_text(const OfficialRecord& o) {
+  std::string detail = design_code(o.role);
+  if (!trim(o.affiliation).empty()) detail += (detail.empty() ? "" : ", ") + std::string(trim(o.affiliation));
+  return std::string(trim(o.name)) + (detail.empty() ? "" : " (" + detail + ")");
+}
+
+// "Lupus Erythematosus, Systemic" -> "systemic lupus erythematosus", MeSH's inverted headings.
+std::string uninverted(const std::string& term) {
+  std::size_t comma = term.rfind(", ");
+  if (comma == std::string::npos) return fold_text(term);
+  return fold_text(term.substr(comma + 2) + " " + term.substr(0, comma));
+}
+
+// "Drug: Placebo (once daily)" -> "Placebo (once daily)", as arms list interventions.
+std::string without_type_prefix(const std::string& name) {
+  std::size_t colon = name.find(": ");
+  if (colon == std::string::npos) return name;
+  std::string prefix = registry_code(name.substr(0, colon));
+  for (const char* t : {"DRUG", "BIOLOGICAL", "DEVICE", "PROCEDURE", "RADIATION", "BEHAVIORAL", "GENETIC",
+                        "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DIAGNOSTIC_TEST", "OTHER"})
+    if (prefix == t) return name.substr(colon + 2);
+  return name;
+}
+
+class RecordEmitter {
+ public:
+  RecordEmitter(const TrialRecord& record, EntitySink& sink) : r_(record), sink_(sink) {}
+
+  ExtractStatus run() {
+    std::string title = std::string(trim(r_.title.empty() ? r_.official_title : r_.title));
+    trial_ = {label::kTrial, trial_key(r_.nct_id, title)};
+    if (trial_.key.empty()) return ExtractStatus::failure("the trial has neither an NCT id nor a title");
+    emit_trial(title);
+    TrialTextMiner miner(trial_);
+    emit_sponsors();
+    emit_conditions(miner);
+    emit_interventions(miner);
+    emit_sites();
+    emit_related();
+    mine_texts(miner);
+    return ExtractStatus::success();
+  }
+
+ private:
+  void emit_trial(const std::string& title) {
+    std::string nct = normalize_nct_id(r_.nct_id);
+    Entity t{label::kTrial, trial_.key, title.empty() ? nct : title, {}, {}};
+    auto& props = t.properties;
+    put(props, "nct_id", nct);
+    put(props, "title", r_.title);
+    put(props, "official_title", r_.official_title);
+    put(props, "acronym", r_.acronym);
+    put(props, "org_study_id", r_.org_study_id);
+    put_list(props, "secondary_ids", r_.secondary_ids);
+    put(props, "status", registry_code(r_.status));
+    put(props, "why_stopped", r_.why_stopped);
+    put(props, "start_date", r_.start_date);
+    put(props, "primary_completion_date", r_.primary_completion_date);
+    put(props, "completion_date", r_.completion_date);
+    put(props, "first_posted", r_.first_posted);
+    put(props, "last_updated", r_.last_updated);
+    put_phases(props, r_.phases);
+    put(props, "study_type", registry_code(r_.study_type));
+    if (r_.enrollment) props.push_back({"enrollment", *r_.enrollment});
+    put(props, "enrollment_type", registry_code(r_.enrollment_type));
+    put(props, "allocation", design_code(r_.allocation));
+    put(props, "intervention_model", design_code(r_.intervention_model));
+    put(props, "masking", design_code(r_.masking));
+    put(props, "purpose", design_code(r_.purpose));
+    put(props, "min_age", r_.min_age);
+    put(props, "max_age", r_.max_age);
+    put(props, "sex", registry_code(r_.sex));
+    if (r_.healthy_volunteers) props.push_back({"healthy_volunteers", *r_.healthy_volunteers});
+    put_list(props, "keywords", r_.keywords);
+    put(props, "responsible_party", r_.responsible_party);
+    std::vector<std::string> officials;
+    for (const OfficialRecord& o : r_.officials)
+      if (!trim(o.name).empty()) officials.push_back(official_text(o));
+    put_list(props, "officials", std::move(officials));
+    if (!nct.empty()) put(props, "url", "https://clinicaltrials.gov/study/" + nct);
+    for (const Property& p : r_.extra_properties) props.push_back(p);
+    sink_.add_entity(std::move(t));
+  }
+
+  void emit_sponsors() {
+    // Leads first: "AstraZeneca K.K." collaborating with lead "AstraZeneca" is one organization,
+    // one edge, as lead.
+    for (const char* role : {"lead", "collaborator"})
+      for (const SponsorRecord& s : r_.sponsors)
+        if ((s.role == "lead") == (std::string_view(role) == "lead")) emit_sponsor(s, role);
+  }
+
+  void emit_sponsor(const SponsorRecord& sponsor, const char* role) {
+    std::string name(trim(sponsor.name));
+    std::string key = sponsor_key(name);
+    if (key.empty()) return;
+    Entity s{label::kSponsor, key, name, {}, {}};
+    put(s.properties, "class", registry_code(sponsor.agency_class));
+    sink_.add_entity(std::move(s));
+    if (sponsors_.insert(key).second)
+      sink_.add_relation({rel::kSponsoredBy, trial_, {label::kSponsor, key}, {{"role", std::string(role)}}});
+  }
+
+  void emit_disease(const std::string& mesh_id, const std::string& name, const std::string& surface,
+                    const char* section) {
+    Entity d{label::kDisease, disease_key(mesh_id, name), name, {}, {}};
+    if (!surface.empty() && surface != name) d.aliases.push_back(surface);
+    put(d.properties, "mesh_id", normalize_mesh_id(mesh_id));
+    emit_studied(std::move(d), section);
+  }
+
+  void emit_studied(Entity disease, const char* section) {
+    EntityRef ref = disease.ref();
+    sink_.add_entity(std::move(disease));
+    sink_.add_relation({rel::kStudies, trial_, ref, {{"section", std::string(section)}}});
+  }
+
+  void emit_conditions(TrialTextMiner& miner) {
+    std::map<std::string, const MeshTerm*> mesh_by_name;  // folded or uninverted term -> coding
+    for (const MeshTerm& m : r_.condition_meshes) {
+      if (trim(m.id).empty() || trim(m.term).empty()) continue;
+      mesh_by_name.emplace(fold_text(m.term), &m);
+      mesh_by_name.emplace(uninverted(m.term), &m);
+    }
+    for (const std::string& raw : r_.conditions) {
+      std::string condition(trim(raw));
+      if (fold_text(condition).empty()) continue;
+      std::vector<Entity> known = miner.add_condition(condition);
+      auto hit = mesh_by_name.find(fold_text(condition));
+      if (hit == mesh_by_name.end()) hit = mesh_by_name.find(uninverted(condition));
+      if (hit != mesh_by_name.end()) {
+        emit_disease(hit->second->id, hit->second->term, condition, "conditions");
+        continue;
+      }
+      // Not coded by the registry: the lexicon may know it ("SLE", "Refractory B-ALL", a run-together list).
+      if (known.empty()) emit_disease("", condition, condition, "conditions");
+      for (Entity& d : known) emit_studied(std::move(d), "conditions");
+    }
+    // The registry's own MeSH coding, including terms no condition string names.
+    for (const MeshTerm& m : r_.condition_meshes)
+      if (!trim(m.id).empty() && !trim(m.term).empty()) emit_disease(m.id, m.term, "", "condition_mesh");
+  }
+
+  void emit_interventions(TrialTextMiner& miner) {
+    std::map<std::string, EntityRef> drug_by_name;
+    std::map<std::string, std::vector<std::string>> arms_of_drug;
+    for (const InterventionRecord& iv : r_.interventions) {
+      std::string name(trim(iv.name));
+      if (drug_key(name).empty()) continue;
+      Entity d = miner.add_product(name, iv.other_names, trim(iv.description), registry_code(iv.type));
+      drug_by_name[name] = d.ref();
+      auto& arms = arms_of_drug[d.key];
+      for (const std::string& arm : iv.arm_labels)
+        if (!trim(arm).empty()) arms.emplace_back(trim(arm));
+      sink_.add_entity(std::move(d));
+    }
+    std::map<std::string, std::string> arm_key_by_label;
+    for (const ArmRecord& arm : r_.arms) {
+      std::string label_text(trim(arm.label));
+      if (fold_text(label_text).empty()) continue;
+      Entity a{"Arm", trial_.key + "|" + fold_text(label_text), label_text, {}, {}};
+      put(a.properties, "arm_type", registry_code(arm.type));
+      put(a.properties, "description", arm.description);
+      EntityRef ref = a.ref();
+      arm_key_by_label[label_text] = ref.key;
+      sink_.add_entity(std::move(a));
+      sink_.add_relation({"HAS_ARM", trial_, ref, {}});
+      for (const std::string& iv_name : arm.intervention_names) {
+        auto drug = drug_by_name.find(without_type_prefix(std::string(trim(iv_name))));
+        if (drug != drug_by_name.end()) arms_of_drug[drug->second.key].push_back(label_text);
+      }
+    }
+    for (auto& [key, arms] : arms_of_drug) {
+      std::sort(arms.begin(), arms.end());
+      arms.erase(std::unique(arms.begin(), arms.end()), arms.end());
+      for (const std::string& arm : arms)
+        if (auto a = arm_key_by_label.find(arm); a != arm_key_by_label.end())
+          sink_.add_relation({"RECEIVES", {"Arm", a->second}, {label::kDrug, key}, {}});
+      Relation tests{rel::kTests, trial_, {label::kDrug, key}, {}};
+      if (!arms.empty()) tests.properties.push_back({"arms", arms});
+      sink_.add_relation(std::move(tests));
+    }
+  }
+
+  void emit_sites() {
+    for (const SiteRecord& site : r_.sites) {
+      std::string facility(trim(site.facility)), city(trim(site.city)), state(trim(site.state)),
+          country(trim(site.country));
+      std::string key = site_key(facility, city, state, country);
+      if (key == "|||") continue;
+      std::string name = facility;
+      for (const std::string* part : {&city, &state, &country})
+        if (facility.empty() && !part->empty()) name += (name.empty() ? "" : ", ") + *part;
+      Entity s{label::kSite, key, name, {}, {}};
+      put(s.properties, "facility", facility);
+      put(s.properties, "city", city);
+      put(s.properties, "state", state);
+      put(s.properties, "zip", site.zip);
+      put(s.properties, "country", country);
+      if (site.lat) s.properties.push_back({"lat", *site.lat});
+      if (site.lon) s.properties.push_back({"lon", *site.lon});
+      Relation r{rel::kConductedAt, trial_, s.ref(), {}};
+      put(r.properties, "status", registry_code(site.status));
+      sink_.add_entity(std::move(s));
+      sink_.add_relation(std::move(r));
+    }
+  }
+
+  // A related trial is a node of its own that merges with its own record when that is extracted
+  // too. It carries only its identity: what this page lists about it (status, phase) may be stale,
+  // so it stays on the edge rather than competing with the trial's own record.
+  void emit_related() {
+    for (const RelatedTrialRecord& related : r_.related) {
+      std::string nct = normalize_nct_id(related.nct_id);
+      std::string title(trim(related.title));
+      EntityRef ref{label::kTrial, trial_key(nct, title)};
+      if (ref.key.empty() || ref.key == trial_.key) continue;
+      Entity t{label::kTrial, ref.key, title.empty() ? nct : title, {}, {}};
+      put(t.properties, "nct_id", nct);
+      sink_.add_entity(std::move(t));
+      Relation r{rel::kRelatedTo, trial_, ref, {}};
+      put(r.properties, "listed_status", registry_code(related.status));
+      std::vector<std::string> phases = phase_codes(related.phase);
+      if (phases.size() == 1) r.properties.push_back({"listed_phase", phases.front()});
+      else if (!phases.empty()) r.properties.push_back({"listed_phase", phases});
+      sink_.add_relation(std::move(r));
+    }
+  }
+
+  void mine_texts(TrialTextMiner& miner) {
+    miner.add_text(Section::title, r_.title);
+    miner.add_text(Section::title, r_.official_title);
+    for (const std::string& k : r_.keywords) miner.add_text(Section::keywords, k);
+    miner.add_text(Section::summary, r_.brief_summary);
+    miner.add_text(Section::description, r_.detailed_description);
+    for (const ArmRecord& arm : r_.arms) miner.add_text(Section::arm, arm.description);
+    for (const std::string& o : r_.outcome_measures) miner.add_text(Section::outcome, o);
+    for (const SectionText& t : r_.other_texts) miner.add_text(t.section, t.text);
+    miner.add_text(Section::eligibility, r_.eligibility_criteria);
+    miner.emit(sink_);
+  }
+
+  const TrialRecord& r_;
+  EntitySink& sink_;
+  EntityRef trial_;
+  std::set<std::string> sponsors_;
+};
+
+}  // namespace
+
+ExtractStatus emit_trial_record(const TrialRecord& record, EntitySink& sink) {
+  try {
+    return RecordEmitter(record, sink).run();
+  } catch (const std::exception& e) {
+    return ExtractStatus::failure(std::string("could not map the trial: ") + e.what());
+  }
+}
+
+SiteRecord parse_place(std::string_view text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = text.find(',', start)) != std::string_view::npos; start = comma + 1)
+    parts.emplace_back(trim(text.substr(start, comma - start)));
+  parts.emplace_back(trim(text.substr(start)));
+  SiteRecord site;
+  if (parts.size() == 1) {
+    site.city = parts[0];
+  } else if (parts.size() == 2) {
+    site.city = parts[0];
+    site.country = parts[1];
+  } else {
+    site.country = parts.back();
+    site.state = parts[parts.size() - 2];
+    for (std::size_t i = 0; i + 2 < parts.size(); ++i)
+      site.city += (i ? ", " : "") + parts[i];
+  }
+  return site;
+}
+
+}  // namespace trialgraph
