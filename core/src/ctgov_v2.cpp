@@ -125,9 +125,9 @@ class StudyReader {
 
   void read_sponsors() {
     const json& lead = at(p_, {"sponsorCollaboratorsModule", "leadSponsor"});
-    r_.sponsors.push_back({text(lead, {"name"}), text(lead, {"class"}), "lead"});
+    r_.sponsors.push_back({text(lead, {"name"}), text(lead, {"class"}), "lead", {}});
     for (const json& c : array_at(p_, {"sponsorCollaboratorsModule", "collaborators"}))
-      r_.sponsors.push_back({text(c, {"name"}), text(c, {"class"}), "collaborator"});
+      r_.sponsors.push_back({text(c, {"name"}), text(c, {"class"}), "collaborator", {}});
   }
 
   void read_conditions() {

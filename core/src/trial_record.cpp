@@ -135,6 +135,8 @@ class RecordEmitter {
     std::string key = sponsor_key(name);
     if (key.empty()) return;
     Entity s{label::kSponsor, key, name, {}, {}};
+    for (const std::string& alias : sponsor.aliases)
+      if (!trim(alias).empty() && trim(alias) != name) s.aliases.emplace_back(trim(alias));
     put(s.properties, "class", registry_code(sponsor.agency_class));
     sink_.add_entity(std::move(s));
     if (sponsors_.insert(key).second)

@@ -27,6 +27,16 @@ std::string registry_code(std::string_view text) {
   return code;
 }
 
+bool is_overall_status(std::string_view code) {
+  static constexpr std::string_view kStatuses[] = {
+      "RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "COMPLETED",
+      "SUSPENDED", "TERMINATED", "WITHDRAWN", "UNKNOWN", "AVAILABLE", "NO_LONGER_AVAILABLE",
+      "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD"};
+  for (std::string_view s : kStatuses)
+    if (code == s) return true;
+  return false;
+}
+
 namespace {
 
 // One phase written any way ("Phase 1", "PHASE1", "phase i", "Early Phase 1", "N/A") as its code.

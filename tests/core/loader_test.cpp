@@ -76,7 +76,9 @@ TEST(Loader, LibraryStaysLoadedWhilePluginLives) {
     PluginRegistry r;
     r.load_directory(test::plugin_dir());
     ASSERT_FALSE(r.plugins().empty());
-    extractor = r.plugins().front()->extractor;
+    for (const auto& p : r.plugins())
+      if (p->manifest.name == "ctgov-json") extractor = p->extractor;
+    ASSERT_TRUE(extractor);
   }
   // The registry and its LoadedPlugin are gone; calling into the plugin must still work.
   EXPECT_EQ(extractor->identify("x.json", "{\"protocolSection\": {}}"), Confidence::yes);
@@ -89,7 +91,10 @@ TEST(Loader, DetectPicksTheMostConfidentPlugin) {
   ASSERT_TRUE(d.plugin);
   EXPECT_EQ(d.plugin->manifest.name, "ctgov-json");
   EXPECT_EQ(d.confidence, Confidence::yes);
-  EXPECT_FALSE(r.detect("page.txt", "Basic Information\nNCT ID").plugin);
+  Detection page = r.detect("page.txt", "Basic Information\nNCT ID: NCT07038447\n");
+  ASSERT_TRUE(page.plugin);
+  EXPECT_EQ(page.plugin->manifest.name, "basic-info-page");
+  EXPECT_FALSE(r.detect("notes.txt", "Some notes about a trial\nwith no known layout\n").plugin);
 }
 
 TEST(Loader, SearchPathReadsTheEnvironmentAndExtraFolders) {

@@ -18,6 +18,7 @@ struct SponsorRecord {
   std::string name;
   std::string agency_class;  ///< INDUSTRY, OTHER, NIH, ... in any spelling; may be empty
   std::string role;          ///< "lead" or "collaborator"
+  std::vector<std::string> aliases;  ///< other spellings the source uses ("ALLOGENE THERAPEUTICS")
 };
 
 struct InterventionRecord {

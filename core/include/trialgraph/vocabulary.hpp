@@ -14,6 +14,9 @@ std::string registry_code(std::string_view text);
 /// "Early Phase 1" -> "EARLY_PHASE1"; "N/A" and "Not Applicable" -> "NA". Unknown parts are kept as codes.
 std::vector<std::string> phase_codes(std::string_view text);
 
+/// True for the registry's overall-status codes (RECRUITING, COMPLETED, ...).
+bool is_overall_status(std::string_view code);
+
 /// Trims surrounding white space (ASCII).
 std::string_view trim(std::string_view text);
 
