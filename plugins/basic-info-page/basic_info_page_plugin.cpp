@@ -284,7 +284,15 @@ class PageReader {
       }
       return 0;
     }
-    // Without it: one line, unless it already opens the next block or is a label whose "Group Type" follows.
+    // Without it: the rest of the section after the last arm; otherwise one line, unless that
+    // line already opens the next block or is a label whose "Group Type" follows.
+    bool arm_follows = std::any_of(lines.begin() + std::ptrdiff_t(std::min(i, lines.size())), lines.end(),
+                                   [](std::string_view l) { return bool(after_prefix(l, "Group Type")); });
+    if (!arm_follows) {
+      std::size_t n = 0;
+      while (i + n < lines.size() && !opens_block(i + n)) ++n;
+      return n;
+    }
     if (opens_block(i) || opens_block(i + 1)) return 0;
     return 1;
   }
