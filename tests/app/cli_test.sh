@@ -72,6 +72,13 @@ ls "$tmp"/*.tmp-* > /dev/null 2>&1; check "no temporary file left behind" 2 $?
 "$tg" detect "$good" "$bad/binary.json" > "$tmp/out" 2>&1
 check "detect names plugin and confidence" 1 $? "single_study.json	ctgov-json	yes" "$tmp/out" "binary.json	none" "$tmp/out"
 
+"$tg" detect "$src"/examples/seeds/* > "$tmp/out" 2>&1
+check "detect names the plugin of each seed page" 0 $? "000_28c1dc8020dd8ca9.txt	clinconnect-page	yes" "$tmp/out" \
+  "001_9e5d369111f51d11.txt	basic-info-page	yes" "$tmp/out" "002_f828998f6d1fec56.txt	basic-info-page	yes" "$tmp/out" \
+  "003_d211caa4c2e8c5ce.txt	clinconnect-page	yes" "$tmp/out" "004_12ad7b77f5f507e9.txt	ctgov-raw-json-page	yes" "$tmp/out"
+"$tg" extract "$src/examples/seeds" -o "$tmp/seeds.graphml" > "$tmp/out" 2>&1
+check "the five seed pages are read" 0 $? "5 documents read, 0 failed" "$tmp/out"
+
 # An unreadable file: root reads everything, so run as nobody when setpriv can.
 if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
   mkdir -p "$tmp/locked" && cp "$good/single_study.json" "$tmp/locked/ok.json" && cp "$good/api_page.json" "$tmp/locked/secret.json"

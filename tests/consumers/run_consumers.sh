@@ -30,4 +30,17 @@ echo "== rapper"
 rapper -q -i turtle -c "$out/g.ttl"
 echo "== rdflib"
 "$py" "$here/rdf_same_triples.py" "$out/g.ttl" "$out/g.nt"
+
+seeds=$src/examples/seeds
+[ -d "$shared/seeds" ] && seeds=$shared/seeds
+echo "== the seed pages ($seeds): one plugin each, GraphML and Turtle consumers, gold facts"
+"$tg" extract -q "$seeds" -o "$out/seeds.graphml" -o "$out/seeds.ttl"
+xmllint --noout "$out/seeds.graphml"
+"$py" "$lint" "$out/seeds.graphml"
+rapper -q -i turtle -c "$out/seeds.ttl"
+if [ -f "$shared/tools/check_gold.py" ] && ls "$shared"/gold/*.json > /dev/null 2>&1; then
+  "$py" "$shared/tools/check_gold.py" "$out/seeds.graphml" "$shared"/gold/*.json
+else
+  echo "gold: skipped (no ../shared/gold beside the repository)"
+fi
 echo "consumers: all passed"
