@@ -9,6 +9,6 @@ set +e
 build/trialgraph extract examples -o out/trialgraph.graphml -o out/trialgraph.ttl
 status=$?
 set -e
-# Exit code 1 means some documents could not be read (the seed pages need plugins still to come);
-# the graph of everything else is written all the same.
+# Exit code 1 means some documents could not be read (each is named above); the graph of
+# everything else is written all the same.
 [ $status -le 1 ] || exit $status
