@@ -30,12 +30,16 @@ bool iequals_prefix(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// "Jul", "Jul.", "July", "Sept": a month's name or its abbreviation, nothing else ("Marker" is none).
 int month_number(std::string_view word) {
-  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3) return 0;
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december"};
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  std::string lower;
+  for (char c : word) lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
   for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (iequals_prefix(word, kMonths[i])) return int(i) + 1;
+    if (lower == kMonths[i] || lower == kMonths[i].substr(0, 3) || (i == 8 && lower == "sept")) return int(i) + 1;
   return 0;
 }
 

@@ -1,0 +1,114 @@
+// The one mapping from a source-neutral trial record to the graph.
+#include <gtest/gtest.h>
+
+#include "trialgraph/document_buffer.hpp"
+#include "trialgraph/keys.hpp"
+#include "trialgraph/trial_record.hpp"
+
+namespace {
+using namespace trialgraph;
+
+std::string prop(const Entity& e, const std::string& name) {
+  for (const Property& p : e.properties)
+    if (p.name == name) {
+      if (auto s = std::get_if<std::string>(&p.value)) return *s;
+      if (auto l = std::get_if<std::vector<std::string>>(&p.value)) {
+        std::string out;
+        for (const std::string& v : *l) out += (out.empty() ? "" : ";") + v;
+        return out;
+      }
+      return "?";
+    }
+  return "";
+}
+
+TEST(TrialRecord, ValuesAsSourcesWriteThemBecomeRegistryCodes) {
+  TrialRecord r;
+  r.nct_id = "nct07038447";
+  r.title = "A trial";
+  r.status = "Active, not recruiting";
+  r.phases = {"Phase 1/Phase 2", "PHASE2"};
+  r.allocation = "N/A";
+  r.intervention_model = "Single Group Assignment";
+  r.sex = "All";
+  DocumentBuffer sink;
+  ASSERT_TRUE(emit_trial_record(r, sink).ok);
+  const Entity& t = sink.entities().front();
+  EXPECT_EQ(t.key, "NCT07038447");
+  EXPECT_EQ(prop(t, "status"), "ACTIVE_NOT_RECRUITING");
+  EXPECT_EQ(prop(t, "phase"), "PHASE1;PHASE2") << "each phase once";
+  EXPECT_EQ(prop(t, "allocation"), "NA");
+  EXPECT_EQ(prop(t, "intervention_model"), "SINGLE_GROUP_ASSIGNMENT");
+  EXPECT_EQ(prop(t, "sex"), "ALL");
+  EXPECT_EQ(prop(t, "url"), "https://clinicaltrials.gov/study/NCT07038447");
+}
+
+TEST(TrialRecord, WithoutIdOrTitleNothingIsEmitted) {
+  TrialRecord r;
+  r.sponsors.push_back({"Kite", "INDUSTRY", "lead", {}});
+  DocumentBuffer sink;
+  ExtractStatus s = emit_trial_record(r, sink);
+  EXPECT_FALSE(s.ok);
+  EXPECT_NE(s.error.find("neither an NCT id nor a title"), std::string::npos);
+  EXPECT_TRUE(sink.entities().empty());
+}
+
+TEST(TrialRecord, RelatedTrialsAreIdentityOnlyNodesWithTheListingOnTheEdge) {
+  TrialRecord r;
+  r.nct_id = "NCT07038447";
+  r.related = {{"NCT06888960", "Safety Study of CC312", "RECRUITING", "EARLY_PHASE1"},
+               {"NCT07038447", "itself", "", ""},
+               {"", "", "", ""}};
+  DocumentBuffer sink;
+  ASSERT_TRUE(emit_trial_record(r, sink).ok);
+  sink.finish();
+  ASSERT_EQ(sink.entities().size(), 2u) << "a listing of the trial itself, or of nothing, is skipped";
+  const Entity& related = sink.entities().back();
+  EXPECT_EQ(related.key, "NCT06888960");
+  EXPECT_EQ(related.name, "Safety Study of CC312");
+  EXPECT_EQ(prop(related, "status"), "");
+  ASSERT_EQ(sink.relations().size(), 1u);
+  const Relation& edge = sink.relations().front();
+  EXPECT_EQ(edge.type, "RELATED_TO");
+  Entity holder{"", "", "", {}, edge.properties};
+  EXPECT_EQ(prop(holder, "listed_status"), "RECRUITING");
+  EXPECT_EQ(prop(holder, "listed_phase"), "EARLY_PHASE1");
+}
+
+TEST(TrialRecord, SponsorAliasesAndOneEdgePerOrganization) {
+  TrialRecord r;
+  r.title = "A trial";
+  r.sponsors = {{"Acme Bio", "", "collaborator", {}},
+                {"Acme Bio, Inc.", "Industry", "lead", {"ACME BIO"}}};
+  DocumentBuffer sink;
+  ASSERT_TRUE(emit_trial_record(r, sink).ok);
+  std::size_t edges = 0;
+  for (const Relation& rel : sink.relations()) edges += rel.type == "SPONSORED_BY";
+  EXPECT_EQ(edges, 1u);
+  const Relation& lead = sink.relations().front();
+  Entity holder{"", "", "", {}, lead.properties};
+  EXPECT_EQ(prop(holder, "role"), "lead") << "the lead is emitted first whatever the order";
+  const Entity& sponsor = sink.entities()[1];
+  EXPECT_EQ(sponsor.name, "Acme Bio, Inc.");
+  EXPECT_EQ(sponsor.aliases, std::vector<std::string>{"ACME BIO"});
+  EXPECT_EQ(prop(sponsor, "class"), "INDUSTRY");
+}
+
+TEST(TrialRecord, PlacesAreCityStateCountry) {
+  SiteRecord a = parse_place("Montreal, , Canada");
+  EXPECT_EQ(a.city, "Montreal");
+  EXPECT_EQ(a.state, "");
+  EXPECT_EQ(a.country, "Canada");
+  SiteRecord b = parse_place("Syndey, New South Wales, Australia");
+  EXPECT_EQ(b.city, "Syndey");
+  EXPECT_EQ(b.state, "New South Wales");
+  SiteRecord c = parse_place("Tianjin, China");
+  EXPECT_EQ(c.city, "Tianjin");
+  EXPECT_EQ(c.country, "China");
+  SiteRecord d = parse_place("Washington, D.C., District of Columbia, United States");
+  EXPECT_EQ(d.city, "Washington, D.C.");
+  EXPECT_EQ(d.state, "District of Columbia");
+  EXPECT_EQ(parse_place("Durham").city, "Durham");
+}
+
+}  // namespace
