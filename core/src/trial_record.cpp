@@ -298,6 +298,21 @@ ExtractStatus emit_trial_record(const TrialRecord& record, EntitySink& sink) {
   }
 }
 
+namespace {
+
+// "91010", "100-0005", "SW1A 1AA": short, with a digit, no lower-case word in it.
+bool looks_like_postal_code(std::string_view part) {
+  if (part.empty() || part.size() > 10) return false;
+  bool digit = false;
+  for (char c : part) {
+    if (c >= 'a' && c <= 'z') return false;
+    digit = digit || (c >= '0' && c <= '9');
+  }
+  return digit;
+}
+
+}  // namespace
+
 SiteRecord parse_place(std::string_view text) {
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -305,6 +320,10 @@ SiteRecord parse_place(std::string_view text) {
     parts.emplace_back(trim(text.substr(start, comma - start)));
   parts.emplace_back(trim(text.substr(start)));
   SiteRecord site;
+  if (parts.size() > 2 && looks_like_postal_code(parts[parts.size() - 2])) {
+    site.zip = parts[parts.size() - 2];
+    parts.erase(parts.end() - 2);
+  }
   if (parts.size() == 1) {
     site.city = parts[0];
   } else if (parts.size() == 2) {
@@ -313,8 +332,7 @@ SiteRecord parse_place(std::string_view text) {
   } else {
     site.country = parts.back();
     site.state = parts[parts.size() - 2];
-    for (std::size_t i = 0; i + 2 < parts.size(); ++i)
-      site.city += (i ? ", " : "") + parts[i];
+    for (std::size_t i = 0; i + 2 < parts.size(); ++i) site.city += (i ? ", " : "") + parts[i];
   }
   return site;
 }

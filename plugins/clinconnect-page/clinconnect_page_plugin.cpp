@@ -1,7 +1,7 @@
 // ClinConnect trial pages: a title, "Launched by SPONSOR · date", then sections under fixed
 // headings (Trial Information, ClinConnect Summary, Gender, Eligibility criteria, About SPONSOR,
 // Locations, Trial Officials, Timeline). The page lists no interventions: the investigational
-// products its title and summary name are the ones the trial tests.
+// products its title (or else its summary) names are the ones the trial tests.
 #include <set>
 
 #include "trialgraph/keys.hpp"
@@ -99,11 +99,13 @@ void read_timeline(const PageSection& s, TrialRecord& r) {
   }
 }
 
-// Investigational products (not lymphodepletion, chemotherapy or standard drugs) the title and
-// summary name, in page order.
+// Investigational products (not lymphodepletion, chemotherapy or standard drugs) the title names,
+// in page order; only when it names none, those of the summary (which may also name therapies of
+// other trials, so it is not read when the title already says what is tested).
 void read_products(TrialRecord& r) {
   std::set<std::string> seen;
   for (const std::string* text : {&r.title, &r.brief_summary}) {
+    if (!r.interventions.empty()) break;
     for (const Mention& m : shared_recognizer()->find(*text)) {
       if (m.kind != EntityKind::drug || m.ambiguous) continue;
       if (m.entry && m.entry->role != "investigational") continue;

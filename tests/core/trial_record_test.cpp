@@ -109,6 +109,11 @@ TEST(TrialRecord, PlacesAreCityStateCountry) {
   EXPECT_EQ(d.city, "Washington, D.C.");
   EXPECT_EQ(d.state, "District of Columbia");
   EXPECT_EQ(parse_place("Durham").city, "Durham");
+  SiteRecord e = parse_place("Duarte, California, 91010, United States");
+  EXPECT_EQ(e.city, "Duarte");
+  EXPECT_EQ(e.state, "California");
+  EXPECT_EQ(e.zip, "91010");
+  EXPECT_EQ(e.country, "United States");
 }
 
 }  // namespace

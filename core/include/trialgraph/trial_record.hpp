@@ -92,7 +92,8 @@ struct TrialRecord {
 ExtractStatus emit_trial_record(const TrialRecord& record, EntitySink& sink);
 
 /// "Montreal, , Canada" -> city, state, country (empty state kept empty); with two parts, city and
-/// country; with more than three, the leading parts are the city.
+/// country; with more than three, the leading parts are the city. A postal code before the country
+/// ("Duarte, California, 91010, United States") is the zip.
 SiteRecord parse_place(std::string_view city_state_country);
 
 }  // namespace trialgraph
