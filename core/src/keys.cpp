@@ -64,20 +64,71 @@ std::string transliterate(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Lower case of the letters UTF-8 writes in two bytes: Latin-1, Latin Extended-A, Greek, Cyrillic,
+// so that a page's "HÔPITAUX" and a record's "Hôpitaux" fold alike.
+char32_t lower_code_point(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c >= 0x100 && c <= 0x17F) {
+    if (c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+    if (c == 0x178) return 0xFF;
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    return (c % 2 == (odd_upper ? 1u : 0u)) ? c + 1 : c;
+  }
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
+// Appends the lower-cased letter at text[i] (two UTF-8 bytes); false when it is no such letter.
+bool append_lower_two_byte(std::string_view text, std::size_t i, std::string& out) {
+  auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0xC2 || lead > 0xDF || i + 1 >= text.size()) return false;
+  auto next = static_cast<unsigned char>(text[i + 1]);
+  if ((next & 0xC0) != 0x80) return false;
+  char32_t c = lower_code_point(char32_t((lead & 0x1F) << 6 | (next & 0x3F)));
+  out.push_back(char(0xC0 | (c >> 6)));
+  out.push_back(char(0x80 | (c & 0x3F)));
+  return true;
+}
+
+constexpr std::string_view kRightSingleQuote = "\xE2\x80\x99";  // ’, the web's apostrophe
+
+// The typographic ligatures U+FB00..U+FB04 (ﬀ ﬁ ﬂ ﬃ ﬄ) that PDFs leave in names ("Afﬁliated").
+std::string_view ligature_letters(std::string_view text, std::size_t i) {
+  static constexpr std::string_view kLetters[] = {"ff", "fi", "fl", "ffi", "ffl"};
+  if (text.substr(i, 2) != "\xEF\xAC" || i + 2 >= text.size()) return {};
+  auto last = static_cast<unsigned char>(text[i + 2]);
+  return last >= 0x80 && last <= 0x84 ? kLetters[last - 0x80] : std::string_view();
+}
+
+}  // namespace
+
 std::string fold_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (unsigned char c : text) {
-    if (c >= 0x80 || is_ascii_alnum(c)) {
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.push_back(ascii_lower(c));
-    } else if (c == '\'' ) {
-      continue;  // "Sjögren's" and "Sjögrens" are one name
-    } else {
-      pending_space = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    // "Sjögren's", "Sjögren’s" and "Sjögrens" are one name.
+    if (c == '\'') continue;
+    if (text.substr(i, 3) == kRightSingleQuote) {
+      i += 2;
+      continue;
     }
+    if (c < 0x80 && !is_ascii_alnum(c)) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    if (std::string_view letters = ligature_letters(text, i); !letters.empty()) {
+      out.append(letters);
+      i += 2;
+    } else if (append_lower_two_byte(text, i, out)) ++i;
+    else out.push_back(ascii_lower(c));
   }
   return out;
 }

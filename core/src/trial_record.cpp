@@ -311,6 +311,22 @@ bool looks_like_postal_code(std::string_view part) {
   return digit;
 }
 
+// The registry's country names that hold a comma ("Korea, Republic of"): their second half.
+bool is_country_name_tail(std::string_view part) {
+  static constexpr std::string_view kTails[] = {
+      "Republic of", "Islamic Republic of", "Democratic People's Republic of", "Province of China",
+      "The Democratic Republic of the", "United Republic of", "Bolivarian Republic of", "Federated States of",
+      "The Former Yugoslav Republic of", "Plurinational State of", "U.S.", "British"};
+  for (std::string_view tail : kTails)
+    if (part == tail) return true;
+  return false;
+}
+
+bool is_inverted_state_tail(const std::string& part, const std::string& country) {
+  std::string folded = fold_text(part);
+  return folded == "comunitat" || folded == "city of" || folded == fold_text(country);
+}
+
 }  // namespace
 
 SiteRecord parse_place(std::string_view text) {
@@ -319,6 +335,10 @@ SiteRecord parse_place(std::string_view text) {
   for (std::size_t comma; (comma = text.find(',', start)) != std::string_view::npos; start = comma + 1)
     parts.emplace_back(trim(text.substr(start, comma - start)));
   parts.emplace_back(trim(text.substr(start)));
+  if (parts.size() > 1 && is_country_name_tail(parts.back())) {
+    parts[parts.size() - 2] += ", " + parts.back();
+    parts.pop_back();
+  }
   SiteRecord site;
   if (parts.size() > 2 && looks_like_postal_code(parts[parts.size() - 2])) {
     site.zip = parts[parts.size() - 2];
@@ -331,8 +351,20 @@ SiteRecord parse_place(std::string_view text) {
     site.country = parts[1];
   } else {
     site.country = parts.back();
-    site.state = parts[parts.size() - 2];
-    for (std::size_t i = 0; i + 2 < parts.size(); ++i) site.city += (i ? ", " : "") + parts[i];
+    std::size_t state_from = parts.size() - 2;  // where the state begins; the city is before it
+    // "Bunkyo-ku, Tokyo, , Japan": an empty part is the (empty) state.
+    for (std::size_t i = 1; i + 1 < parts.size(); ++i)
+      if (parts[i].empty()) {
+        state_from = i;
+        break;
+      }
+    // "Valencia, Valenciana, Comunitat, Spain", "Koriyama, Fukushima, Japan, Japan": states the
+    // registry writes inverted, with a comma.
+    if (!parts[1].empty() && parts.size() > 3 && is_inverted_state_tail(parts[parts.size() - 2], site.country))
+      state_from = parts.size() - 3;
+    for (std::size_t i = 0; i < state_from; ++i) site.city += (i ? ", " : "") + parts[i];
+    for (std::size_t i = state_from; i + 1 < parts.size(); ++i)
+      if (!parts[i].empty()) site.state += (site.state.empty() ? "" : ", ") + parts[i];
   }
   return site;
 }

@@ -275,17 +275,20 @@ class PageReader {
              (j + 1 < lines.size() && after_prefix(lines[j + 1], "Intervention Type"));
     };
     if (const PageSection* s = find_section(sections_, "Interventions")) {
+      // Several interventions may share a name; the one whose description follows here counts.
+      bool without_description = false;
       for (const Block& b : blocks_closed_by(content_of(*s), "Intervention Type").blocks) {
         if (b.lines.empty() || b.lines.front() != name) continue;
         std::size_t n = b.lines.size() - 1;
-        for (std::size_t k = 0; k < n; ++k)
-          if (i + k >= lines.size() || lines[i + k] != b.lines[k + 1]) return 0;
-        return n;
+        without_description = without_description || n == 0;
+        bool same = n > 0 && i + n <= lines.size() && std::equal(b.lines.begin() + 1, b.lines.end(), lines.begin() + std::ptrdiff_t(i));
+        if (same) return n;
       }
-      return 0;
+      if (without_description) return 0;
     }
-    // Without it: the rest of the section after the last arm; otherwise one line, unless that
-    // line already opens the next block or is a label whose "Group Type" follows.
+    // Otherwise (no Interventions section, or none of its descriptions follows here): the rest of
+    // the section after the last arm; before another arm one line, unless that line already opens
+    // the next block or is a label whose "Group Type" follows.
     bool arm_follows = std::any_of(lines.begin() + std::ptrdiff_t(std::min(i, lines.size())), lines.end(),
                                    [](std::string_view l) { return bool(after_prefix(l, "Group Type")); });
     if (!arm_follows) {

@@ -30,6 +30,8 @@ echo "== rapper"
 rapper -q -i turtle -c "$out/g.ttl"
 echo "== rdflib"
 "$py" "$here/rdf_same_triples.py" "$out/g.ttl" "$out/g.nt"
+echo "== page plugins read back the records rendered as ClinConnect and Basic Information pages"
+"$py" "$here/page_roundtrip.py" "$tg" "${inputs[@]}" 2> /dev/null
 
 seeds=$src/examples/seeds
 [ -d "$shared/seeds" ] && seeds=$shared/seeds

@@ -21,6 +21,23 @@ TEST(FoldText, DropsApostrophes) {
   EXPECT_EQ(fold_text("Crohn's Disease"), fold_text("Crohns disease"));
 }
 
+TEST(FoldText, LowerCasesLatinGreekAndCyrillicLetters) {
+  EXPECT_EQ(fold_text("ASSISTANCE PUBLIQUE - HÔPITAUX DE PARIS"), fold_text("Assistance Publique - Hôpitaux de Paris"));
+  EXPECT_EQ(fold_text("UNIVERSITÄT DUISBURG-ESSEN"), "universität duisburg essen");
+  EXPECT_EQ(fold_text("ŁÓDŹ ŻYWIEC Ÿ"), "łódź żywiec ÿ");
+  EXPECT_EQ(fold_text("ΑΘΗΝΑ МОСКВА ЁЛКА"), "αθηνα москва ёлка");
+  EXPECT_EQ(fold_text("Straße ×"), "straße ×") << "ß has no single-letter capital; × is no letter";
+}
+
+TEST(FoldText, SpellsOutTypographicLigatures) {
+  EXPECT_EQ(fold_text("Af\uFB01liated Hospital"), "affiliated hospital");
+  EXPECT_EQ(fold_text("\uFB00\uFB02\uFB03\uFB04"), "fffl" "ffiffl");
+}
+
+TEST(FoldText, DropsTheTypographicApostropheToo) {
+  EXPECT_EQ(fold_text("St Vincent\u2019s Hospital"), fold_text("St Vincent's Hospital"));
+}
+
 TEST(FoldText, KeepsUtf8Bytes) {
   EXPECT_EQ(fold_text("Sjögren Syndrome"), "sjögren syndrome");
   EXPECT_EQ(fold_text("中国 医院"), "中国 医院");

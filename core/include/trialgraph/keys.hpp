@@ -7,7 +7,8 @@
 
 namespace trialgraph {
 
-/// Lower-cases ASCII, turns punctuation into spaces, collapses and trims white space. UTF-8 is kept.
+/// Lower-cases ASCII and the Latin, Greek and Cyrillic letters of UTF-8 ("HÔPITAUX" -> "hôpitaux"),
+/// drops apostrophes (' and ’), turns other ASCII punctuation into spaces, collapses and trims white space.
 std::string fold_text(std::string_view text);
 
 /// "NCT01234567" when `text` is a registry id in any case, otherwise "".

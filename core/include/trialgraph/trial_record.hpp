@@ -92,8 +92,9 @@ struct TrialRecord {
 ExtractStatus emit_trial_record(const TrialRecord& record, EntitySink& sink);
 
 /// "Montreal, , Canada" -> city, state, country (empty state kept empty); with two parts, city and
-/// country; with more than three, the leading parts are the city. A postal code before the country
-/// ("Duarte, California, 91010, United States") is the zip.
+/// country. With more, the registry's own commas are told apart: cities ("Bunkyo-ku, Tokyo, ,
+/// Japan", "Baltimore, MD, Maryland, United States"), inverted states ("Valencia, Valenciana,
+/// Comunitat, Spain"), countries ("Korea, Republic of"), and a postal code before the country.
 SiteRecord parse_place(std::string_view city_state_country);
 
 }  // namespace trialgraph
