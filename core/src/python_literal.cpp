@@ -15,6 +15,9 @@ struct ParseError {
   std::size_t at;
 };
 
+// The text ended inside a value: with `keep_truncated`, each open container keeps what it holds.
+struct Truncated : ParseError {};
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {
@@ -36,12 +39,13 @@ void append_utf8(std::string& out, char32_t cp) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::size_t max_depth) : s_(text), max_depth_(max_depth) {}
+  Parser(std::string_view text, std::size_t max_depth, bool keep_truncated)
+      : s_(text), max_depth_(max_depth), keep_truncated_(keep_truncated) {}
 
   json value(std::size_t depth = 0) {
     if (depth > max_depth_) fail("nested deeper than " + std::to_string(max_depth_) + " levels");
     skip_space();
-    if (at_end()) fail("unexpected end of text, expected a value");
+    if (at_end()) cut("unexpected end of text, expected a value");
     char c = s_[i_];
     if (c == '{') return dict(depth);
     if (c == '[') return sequence(depth, ']');
@@ -55,21 +59,36 @@ class Parser {
     while (!at_end() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
   }
   std::size_t position() const { return i_; }
+  bool truncated() const { return truncated_; }
 
  private:
   [[noreturn]] void fail(const std::string& what) const { throw ParseError{what, i_}; }
+  [[noreturn]] void cut(const std::string& what) const { throw Truncated{{what, i_}}; }
+
+  // Runs a container's loop; a text that ends inside it leaves the container with what it holds.
+  template <typename Loop>
+  json keep_if_cut(json container, Loop loop) {
+    try {
+      loop(container);
+    } catch (const Truncated&) {
+      if (!keep_truncated_) throw;
+      truncated_ = true;
+    }
+    return container;
+  }
   bool at_end() const { return i_ >= s_.size(); }
 
   void expect(char c) {
     skip_space();
-    if (at_end() || s_[i_] != c) fail(std::string("expected '") + c + "'");
+    if (at_end()) cut(std::string("unexpected end of text, expected '") + c + "'");
+    if (s_[i_] != c) fail(std::string("expected '") + c + "'");
     ++i_;
   }
 
   // After an item: ',' then maybe the closer (a trailing comma), or the closer. True when closed.
   bool item_done(char closer) {
     skip_space();
-    if (at_end()) fail(std::string("unexpected end of text, expected ',' or '") + closer + "'");
+    if (at_end()) cut(std::string("unexpected end of text, expected ',' or '") + closer + "'");
     if (s_[i_] == closer) return ++i_, true;
     if (s_[i_] != ',') fail(std::string("expected ',' or '") + closer + "'");
     ++i_;
@@ -80,27 +99,28 @@ class Parser {
 
   json dict(std::size_t depth) {
     ++i_;
-    json obj = json::object();
     skip_space();
-    if (!at_end() && s_[i_] == '}') return ++i_, obj;
-    do {
-      json key = value(depth + 1);
-      if (!key.is_string()) key = json(key.dump());  // JSON keys are strings; 1 -> "1"
-      expect(':');
-      obj[key.get<std::string>()] = value(depth + 1);
-    } while (!item_done('}'));
-    return obj;
+    if (!at_end() && s_[i_] == '}') return ++i_, json::object();
+    return keep_if_cut(json::object(), [&](json& obj) {
+      do {
+        json key = value(depth + 1);
+        if (!key.is_string()) key = json(key.dump());  // JSON keys are strings; 1 -> "1"
+        expect(':');
+        json item = value(depth + 1);
+        obj[key.get<std::string>()] = std::move(item);
+      } while (!item_done('}'));
+    });
   }
 
   json sequence(std::size_t depth, char closer) {
     ++i_;
-    json arr = json::array();
     skip_space();
-    if (!at_end() && s_[i_] == closer) return ++i_, arr;
-    do {
-      arr.push_back(value(depth + 1));
-    } while (!item_done(closer));
-    return arr;
+    if (!at_end() && s_[i_] == closer) return ++i_, json::array();
+    return keep_if_cut(json::array(), [&](json& arr) {
+      do {
+        arr.push_back(value(depth + 1));
+      } while (!item_done(closer));
+    });
   }
 
   std::string string() {
@@ -116,7 +136,7 @@ class Parser {
   void read_one_string(std::string& out) {
     char quote = s_[i_++];
     while (true) {
-      if (at_end()) fail("unterminated string");
+      if (at_end()) cut("unterminated string");
       char c = s_[i_++];
       if (c == quote) return;
       if (c == '\n') fail("line break inside a string");
@@ -124,13 +144,13 @@ class Parser {
         out.push_back(c);
         continue;
       }
-      if (at_end()) fail("unterminated string");
+      if (at_end()) cut("unterminated string");
       escape(out, s_[i_++]);
     }
   }
 
   char32_t hex(std::size_t digits) {
-    if (i_ + digits > s_.size()) fail("truncated escape");
+    if (i_ + digits > s_.size()) cut("truncated escape");
     char32_t cp = 0;
     for (std::size_t k = 0; k < digits; ++k) {
       char h = s_[i_++];
@@ -200,16 +220,20 @@ class Parser {
   std::string_view s_;
   std::size_t i_ = 0;
   std::size_t max_depth_;
+  bool keep_truncated_;
+  bool truncated_ = false;
 };
 
 }  // namespace
 
-PythonLiteralResult parse_python_literal(std::string_view text, nlohmann::json& out, std::size_t max_depth) {
+PythonLiteralResult parse_python_literal(std::string_view text, nlohmann::json& out, std::size_t max_depth,
+                                         bool keep_truncated) {
   PythonLiteralResult result;
-  Parser parser(text, max_depth);
+  Parser parser(text, max_depth, keep_truncated);
   try {
     out = parser.value();
     result.ok = true;
+    result.truncated = parser.truncated();
     result.consumed = parser.position();
   } catch (const ParseError& e) {
     result.error = e.what + " at byte " + std::to_string(e.at);

@@ -71,3 +71,24 @@ TEST(PythonLiteral, TheSeedPageDumpEqualsTheRecord) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PythonLiteral, ATruncatedLiteralKeepsTheContainersReadSoFarWhenAsked) {
+  nlohmann::json out;
+  std::string cut = "{'a': 1, 'b': [1, 2, {'c': 'x'}, 'unfinish";
+  EXPECT_FALSE(trialgraph::parse_python_literal(cut, out).ok) << "by default a cut literal is an error";
+  auto r = trialgraph::parse_python_literal(cut, out, 512, true);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_TRUE(r.truncated);
+  EXPECT_EQ(out, nlohmann::json::parse(R"({"a": 1, "b": [1, 2, {"c": "x"}]})"));
+  auto whole = trialgraph::parse_python_literal("{'a': 1}", out, 512, true);
+  EXPECT_TRUE(whole.ok);
+  EXPECT_FALSE(whole.truncated);
+  EXPECT_FALSE(trialgraph::parse_python_literal("{'a': Flase", out, 512, true).ok) << "a broken literal stays an error";
+  auto key_only = trialgraph::parse_python_literal("{'a': 1, 'b'", out, 512, true);
+  ASSERT_TRUE(key_only.ok);
+  EXPECT_EQ(out, nlohmann::json::parse(R"({"a": 1})"));
+}
+
+}  // namespace
