@@ -113,22 +113,31 @@ std::string fold_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     // "Sjögren's", "Sjögren’s" and "Sjögrens" are one name.
-    if (c == '\'') continue;
-    if (text.substr(i, 3) == kRightSingleQuote) {
-      i += 2;
+    if (c < 0x80) {
+      if (c == '\'') continue;
+      if (!is_ascii_alnum(c)) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(ascii_lower(c));
       continue;
     }
-    if (c < 0x80 && !is_ascii_alnum(c)) {
-      pending_space = true;
+    if (c == 0xE2 && text.substr(i, 3) == kRightSingleQuote) {
+      i += 2;
       continue;
     }
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    if (std::string_view letters = ligature_letters(text, i); !letters.empty()) {
+    if (std::string_view letters = c == 0xEF ? ligature_letters(text, i) : std::string_view(); !letters.empty()) {
       out.append(letters);
       i += 2;
-    } else if (append_lower_two_byte(text, i, out)) ++i;
-    else out.push_back(ascii_lower(c));
+    } else if (append_lower_two_byte(text, i, out)) {
+      ++i;
+    } else {
+      out.push_back(char(c));
+    }
   }
   return out;
 }
