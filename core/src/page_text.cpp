@@ -1,5 +1,6 @@
 #include "trialgraph/page_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -113,6 +114,14 @@ const PageSection* find_section(const std::vector<PageSection>& sections, std::s
   for (const PageSection& s : sections)
     if (s.heading == heading) return &s;
   return nullptr;
+}
+
+bool has_line(const std::vector<std::string_view>& lines, std::string_view line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+bool has_line_starting(const std::vector<std::string_view>& lines, std::string_view prefix) {
+  return std::any_of(lines.begin(), lines.end(), [&](std::string_view l) { return bool(after_prefix(l, prefix)); });
 }
 
 std::string join_lines(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {

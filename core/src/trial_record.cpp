@@ -125,9 +125,10 @@ class RecordEmitter {
   void emit_sponsors() {
     // Leads first: "AstraZeneca K.K." collaborating with lead "AstraZeneca" is one organization,
     // one edge, as lead.
-    for (const char* role : {"lead", "collaborator"})
-      for (const SponsorRecord& s : r_.sponsors)
-        if ((s.role == "lead") == (std::string_view(role) == "lead")) emit_sponsor(s, role);
+    for (const SponsorRecord& s : r_.sponsors)
+      if (s.role == "lead") emit_sponsor(s, "lead");
+    for (const SponsorRecord& s : r_.sponsors)
+      if (s.role != "lead") emit_sponsor(s, "collaborator");
   }
 
   void emit_sponsor(const SponsorRecord& sponsor, const char* role) {

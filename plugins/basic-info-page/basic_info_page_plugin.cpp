@@ -138,7 +138,10 @@ Blocks blocks_closed_by(const Lines& lines, std::string_view marker) {
 class PageReader {
  public:
   PageReader(std::string_view bytes, EntitySink& sink)
-      : sections_(split_page(page_lines(bytes), heading_of)), sink_(sink) {}
+      : sections_(split_page(page_lines(bytes), heading_of)), sink_(sink) {
+    if (const PageSection* s = find_section(sections_, "Interventions"))
+      listed_interventions_ = blocks_closed_by(content_of(*s), "Intervention Type").blocks;
+  }
 
   TrialRecord read() {
     read_preamble(sections_.front().lines);
@@ -274,10 +277,10 @@ class PageReader {
       return j >= lines.size() || after_prefix(lines[j], "Group Type") ||
              (j + 1 < lines.size() && after_prefix(lines[j + 1], "Intervention Type"));
     };
-    if (const PageSection* s = find_section(sections_, "Interventions")) {
+    if (listed_interventions_) {
       // Several interventions may share a name; the one whose description follows here counts.
       bool without_description = false;
-      for (const Block& b : blocks_closed_by(content_of(*s), "Intervention Type").blocks) {
+      for (const Block& b : *listed_interventions_) {
         if (b.lines.empty() || b.lines.front() != name) continue;
         std::size_t n = b.lines.size() - 1;
         without_description = without_description || n == 0;
@@ -405,11 +408,8 @@ class PageReader {
   EntitySink& sink_;
   TrialRecord r_;
   bool responsible_is_sponsor_ = false;
+  std::optional<std::vector<Block>> listed_interventions_;  ///< the Interventions section, when the page has it
 };
-
-bool has_line(const Lines& lines, std::string_view line) {
-  return std::find(lines.begin(), lines.end(), line) != lines.end();
-}
 
 class BasicInfoPagePlugin final : public ExtractorPlugin {
  public:
@@ -417,8 +417,8 @@ class BasicInfoPagePlugin final : public ExtractorPlugin {
     try {
       Lines lines = page_lines(head);
       if (!has_line(lines, "Basic Information")) return Confidence::no;
-      bool nct_line = std::any_of(lines.begin(), lines.end(), [](std::string_view l) { return bool(after_prefix(l, "NCT ID:")); });
-      return nct_line || has_line(lines, "Recruitment Status") ? Confidence::yes : Confidence::maybe;
+      bool sure = has_line_starting(lines, "NCT ID:") || has_line(lines, "Recruitment Status");
+      return sure ? Confidence::yes : Confidence::maybe;
     } catch (...) {
       return Confidence::no;
     }

@@ -20,8 +20,9 @@ std::optional<std::string> heading_of(std::string_view line) {
   static constexpr std::string_view kHeadings[] = {
       "Trial Information", "Keywords", "ClinConnect Summary", "Gender", "Eligibility criteria", "Contacts",
       "Locations", "Patients applied", "Trial Officials", "Timeline", "Conditions", "Interventions"};
+  std::string code = registry_code(line);
   for (std::string_view h : kHeadings)
-    if (registry_code(line) == registry_code(h) && trim(line).size() == h.size()) return std::string(h);
+    if (line.size() == h.size() && code == registry_code(h)) return std::string(h);
   if (auto org = after_prefix(line, "About "); org && !org->empty() && org->size() < 200) return "About";
   return std::nullopt;
 }
@@ -171,18 +172,6 @@ class PageReader {
   std::vector<PageSection> sections_;
   TrialRecord r_;
 };
-
-bool has_line(const std::vector<std::string_view>& lines, std::string_view line) {
-  for (std::string_view l : lines)
-    if (l == line) return true;
-  return false;
-}
-
-bool has_line_starting(const std::vector<std::string_view>& lines, std::string_view prefix) {
-  for (std::string_view l : lines)
-    if (after_prefix(l, prefix)) return true;
-  return false;
-}
 
 class ClinConnectPagePlugin final : public ExtractorPlugin {
  public:

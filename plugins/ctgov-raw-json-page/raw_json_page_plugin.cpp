@@ -37,12 +37,8 @@ std::size_t dump_start(std::string_view text) {
 }
 
 bool is_study_header(std::string_view head) {
-  bool viewing = false, id_line = false;
-  for (std::string_view line : page_lines(head.substr(0, 4096))) {
-    viewing = viewing || after_prefix(line, "Viewing Study NCT").has_value();
-    id_line = id_line || after_prefix(line, "Study NCT ID:").has_value();
-  }
-  return viewing && id_line;
+  std::vector<std::string_view> lines = page_lines(head.substr(0, 4096));
+  return has_line_starting(lines, "Viewing Study NCT") && has_line_starting(lines, "Study NCT ID:");
 }
 
 // Sets record[path] = value when the record has nothing there.

@@ -1,6 +1,7 @@
 // The one mapping from a source-neutral trial record to the graph.
 #include <gtest/gtest.h>
 
+#include "plugins/extraction.hpp"
 #include "trialgraph/document_buffer.hpp"
 #include "trialgraph/keys.hpp"
 #include "trialgraph/trial_record.hpp"
@@ -8,19 +9,7 @@
 namespace {
 using namespace trialgraph;
 
-std::string prop(const Entity& e, const std::string& name) {
-  for (const Property& p : e.properties)
-    if (p.name == name) {
-      if (auto s = std::get_if<std::string>(&p.value)) return *s;
-      if (auto l = std::get_if<std::vector<std::string>>(&p.value)) {
-        std::string out;
-        for (const std::string& v : *l) out += (out.empty() ? "" : ";") + v;
-        return out;
-      }
-      return "?";
-    }
-  return "";
-}
+std::string prop(const Entity& e, const std::string& name) { return test::Extraction::prop(&e, name); }
 
 TEST(TrialRecord, ValuesAsSourcesWriteThemBecomeRegistryCodes) {
   TrialRecord r;

@@ -29,6 +29,10 @@ std::vector<PageSection> split_page(const std::vector<std::string_view>& lines, 
 /// The first section with this heading, or nullptr.
 const PageSection* find_section(const std::vector<PageSection>& sections, std::string_view heading);
 
+/// Whether one of the lines is exactly `line`, or starts with `prefix` (ASCII case ignored).
+bool has_line(const std::vector<std::string_view>& lines, std::string_view line);
+bool has_line_starting(const std::vector<std::string_view>& lines, std::string_view prefix);
+
 /// Lines joined with '\n'.
 std::string join_lines(const std::vector<std::string_view>& lines, std::size_t from = 0,
                        std::size_t to = std::string_view::npos);
