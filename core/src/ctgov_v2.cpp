@@ -89,6 +89,8 @@ class StudyReader {
     for (const json& o : array_at(p_, {"contactsLocationsModule", "overallOfficials"}))
       r_.officials.push_back({text(o, {"name"}), text(o, {"role"}), text(o, {"affiliation"})});
     r_.responsible_party = text(p_, {"sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"});
+    for (const json& ref : array_at(p_, {"referencesModule", "references"}))
+      if (std::string pmid = text(ref, {"pmid"}); !pmid.empty()) r_.pmids.push_back(std::move(pmid));
   }
 
   void read_status() {

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "trialgraph/keys.hpp"
+#include "trialgraph/page_text.hpp"
+#include "trialgraph/recognizer.hpp"
 #include "trialgraph/trial_text.hpp"
 #include "trialgraph/vocabulary.hpp"
 
@@ -22,10 +24,40 @@ void put_list(std::vector<Property>& props, const char* name, std::vector<std::s
   if (!values.empty()) props.push_back({name, std::move(values)});
 }
 
-// Design values: registry codes, with "N/A" as the registry writes it in v2 ("NA").
+// Design values as v2 codes whatever the source's spelling: "N/A" -> "NA", "Parallel Assignment"
+// -> "PARALLEL", "Double (Participant, Investigator)" -> "DOUBLE", "Observational [Patient
+// Registry]" -> "OBSERVATIONAL" (the legacy formats append the detail the v2 record keeps apart).
 std::string design_code(std::string_view text) {
+  text = trim(text);
+  if (std::size_t detail = text.find_first_of("(["); detail != std::string_view::npos && detail > 0)
+    text = trim(text.substr(0, detail));
   std::string code = registry_code(text);
-  return code == "N_A" ? "NA" : code;
+  if (code == "N_A") return "NA";
+  constexpr std::string_view kAssignment = "_ASSIGNMENT";
+  if (code.size() > kAssignment.size() && code.compare(code.size() - kAssignment.size(), kAssignment.size(), kAssignment) == 0)
+    code.erase(code.size() - kAssignment.size());
+  return code;
+}
+
+// Sponsor classes as v2 codes: the legacy formats write "U.S. Fed", "Industry", "Individual".
+std::string agency_code(std::string_view text) {
+  std::string code = registry_code(text);
+  if (code == "U_S_FED") return "FED";
+  if (code == "OTHER_U_S_FEDERAL_AGENCY") return "OTHER_GOV";
+  if (code == "INDIVIDUAL") return "INDIV";
+  return code;
+}
+
+// Ages: "N/A" and "N/A (No limit)" mean no limit, which v2 records by leaving the age out.
+std::string age_value(std::string_view text) {
+  text = trim(text);
+  return registry_code(text).rfind("N_A", 0) == 0 ? "" : std::string(text);
+}
+
+// ISO when the text is a date, else as written (nothing is lost when a source spells it oddly).
+std::string date_value(std::string_view text) {
+  std::string iso = iso_date(trim(text));
+  return iso.empty() ? std::string(trim(text)) : iso;
 }
 
 // A single phase is a string, several a list (graph-model.md).
@@ -94,25 +126,27 @@ class RecordEmitter {
     put_list(props, "secondary_ids", r_.secondary_ids);
     put(props, "status", registry_code(r_.status));
     put(props, "why_stopped", r_.why_stopped);
-    put(props, "start_date", r_.start_date);
-    put(props, "primary_completion_date", r_.primary_completion_date);
-    put(props, "completion_date", r_.completion_date);
-    put(props, "first_posted", r_.first_posted);
-    put(props, "last_updated", r_.last_updated);
+    put(props, "start_date", date_value(r_.start_date));
+    put(props, "primary_completion_date", date_value(r_.primary_completion_date));
+    put(props, "completion_date", date_value(r_.completion_date));
+    put(props, "first_posted", date_value(r_.first_posted));
+    put(props, "last_updated", date_value(r_.last_updated));
     put_phases(props, r_.phases);
-    put(props, "study_type", registry_code(r_.study_type));
+    put(props, "study_type", design_code(r_.study_type));
     if (r_.enrollment) props.push_back({"enrollment", *r_.enrollment});
     put(props, "enrollment_type", registry_code(r_.enrollment_type));
     put(props, "allocation", design_code(r_.allocation));
     put(props, "intervention_model", design_code(r_.intervention_model));
     put(props, "masking", design_code(r_.masking));
     put(props, "purpose", design_code(r_.purpose));
-    put(props, "min_age", r_.min_age);
-    put(props, "max_age", r_.max_age);
+    put(props, "min_age", age_value(r_.min_age));
+    put(props, "max_age", age_value(r_.max_age));
     put(props, "sex", registry_code(r_.sex));
     if (r_.healthy_volunteers) props.push_back({"healthy_volunteers", *r_.healthy_volunteers});
     put_list(props, "keywords", r_.keywords);
     put(props, "responsible_party", r_.responsible_party);
+    put_list(props, "pmids", r_.pmids);
+    put_list(props, "countries", countries());
     std::vector<std::string> officials;
     for (const OfficialRecord& o : r_.officials)
       if (!trim(o.name).empty()) officials.push_back(official_text(o));
@@ -120,6 +154,18 @@ class RecordEmitter {
     if (!nct.empty()) put(props, "url", "https://clinicaltrials.gov/study/" + nct);
     for (const Property& p : r_.extra_properties) props.push_back(p);
     sink_.add_entity(std::move(t));
+  }
+
+  // The record's country list and its sites' countries, each once, in the order first given.
+  std::vector<std::string> countries() const {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    auto add = [&](std::string_view c) {
+      if (!fold_text(c).empty() && seen.insert(fold_text(c)).second) out.emplace_back(trim(c));
+    };
+    for (const std::string& c : r_.countries) add(c);
+    for (const SiteRecord& s : r_.sites) add(s.country);
+    return out;
   }
 
   void emit_sponsors() {
@@ -138,7 +184,7 @@ class RecordEmitter {
     Entity s{label::kSponsor, key, name, {}, {}};
     for (const std::string& alias : sponsor.aliases)
       if (!trim(alias).empty() && trim(alias) != name) s.aliases.emplace_back(trim(alias));
-    put(s.properties, "class", registry_code(sponsor.agency_class));
+    put(s.properties, "class", agency_code(sponsor.agency_class));
     sink_.add_entity(std::move(s));
     if (sponsors_.insert(key).second)
       sink_.add_relation({rel::kSponsoredBy, trial_, {label::kSponsor, key}, {{"role", std::string(role)}}});
@@ -158,10 +204,25 @@ class RecordEmitter {
     sink_.add_relation({rel::kStudies, trial_, ref, {{"section", std::string(section)}}});
   }
 
-  void emit_conditions(TrialTextMiner& miner) {
-    std::map<std::string, const MeshTerm*> mesh_by_name;  // folded or uninverted term -> coding
+  // The record's MeSH coding with an id for every term: the legacy XML gives terms only, and the
+  // disease lexicon knows the ids of the diseases it curates; other terms stay keyed by name.
+  std::vector<MeshTerm> mesh_coding() const {
+    std::vector<MeshTerm> out;
     for (const MeshTerm& m : r_.condition_meshes) {
-      if (trim(m.id).empty() || trim(m.term).empty()) continue;
+      if (trim(m.term).empty()) continue;
+      MeshTerm coded{std::string(trim(m.id)), std::string(trim(m.term))};
+      if (coded.id.empty())
+        if (const LexiconEntry* e = shared_recognizer()->lexicon().find(EntityKind::disease, coded.term))
+          coded.id = e->mesh_id;
+      out.push_back(std::move(coded));
+    }
+    return out;
+  }
+
+  void emit_conditions(TrialTextMiner& miner) {
+    const std::vector<MeshTerm> coding = mesh_coding();
+    std::map<std::string, const MeshTerm*> mesh_by_name;  // folded or uninverted term -> coding
+    for (const MeshTerm& m : coding) {
       mesh_by_name.emplace(fold_text(m.term), &m);
       mesh_by_name.emplace(uninverted(m.term), &m);
     }
@@ -180,8 +241,7 @@ class RecordEmitter {
       for (Entity& d : known) emit_studied(std::move(d), "conditions");
     }
     // The registry's own MeSH coding, including terms no condition string names.
-    for (const MeshTerm& m : r_.condition_meshes)
-      if (!trim(m.id).empty() && !trim(m.term).empty()) emit_disease(m.id, m.term, "", "condition_mesh");
+    for (const MeshTerm& m : coding) emit_disease(m.id, m.term, "", "condition_mesh");
   }
 
   void emit_interventions(TrialTextMiner& miner) {

@@ -11,6 +11,16 @@ using namespace trialgraph;
 
 std::string prop(const Entity& e, const std::string& name) { return test::Extraction::prop(&e, name); }
 
+test::Extraction emitted(const TrialRecord& r) {
+  DocumentBuffer sink;
+  test::Extraction x;
+  x.status = emit_trial_record(r, sink);
+  sink.finish();
+  x.entities = sink.entities();
+  x.relations = sink.relations();
+  return x;
+}
+
 TEST(TrialRecord, ValuesAsSourcesWriteThemBecomeRegistryCodes) {
   TrialRecord r;
   r.nct_id = "nct07038447";
@@ -27,9 +37,58 @@ TEST(TrialRecord, ValuesAsSourcesWriteThemBecomeRegistryCodes) {
   EXPECT_EQ(prop(t, "status"), "ACTIVE_NOT_RECRUITING");
   EXPECT_EQ(prop(t, "phase"), "PHASE1;PHASE2") << "each phase once";
   EXPECT_EQ(prop(t, "allocation"), "NA");
-  EXPECT_EQ(prop(t, "intervention_model"), "SINGLE_GROUP_ASSIGNMENT");
+  EXPECT_EQ(prop(t, "intervention_model"), "SINGLE_GROUP");
   EXPECT_EQ(prop(t, "sex"), "ALL");
   EXPECT_EQ(prop(t, "url"), "https://clinicaltrials.gov/study/NCT07038447");
+}
+
+TEST(TrialRecord, LegacySpellingsMeanWhatTheV2CodesMean) {
+  TrialRecord r;
+  r.nct_id = "NCT00000115";
+  r.study_type = "Observational [Patient Registry]";
+  r.masking = "Double (Participant, Investigator)";
+  r.intervention_model = "Parallel Assignment";
+  r.start_date = "July 2025";
+  r.completion_date = "July 15, 2025";
+  r.first_posted = "2025-07-16";
+  r.last_updated = "sometime soon";
+  r.min_age = "18 Years";
+  r.max_age = "N/A";
+  r.sponsors = {{"NEI", "U.S. Fed", "lead", {}}, {"Jane Doe", "Individual", "collaborator", {}}};
+  r.countries = {"United States"};
+  r.sites = {{"Clinic A", "Paris", "", "", "France", "", {}, {}}, {"", "Boston", "MA", "", "United States", "", {}, {}}};
+  test::Extraction x = emitted(r);
+  ASSERT_TRUE(x.status.ok);
+  const Entity* t = x.node("Trial", "NCT00000115");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(prop(*t, "study_type"), "OBSERVATIONAL");
+  EXPECT_EQ(prop(*t, "masking"), "DOUBLE");
+  EXPECT_EQ(prop(*t, "intervention_model"), "PARALLEL");
+  EXPECT_EQ(prop(*t, "start_date"), "2025-07") << "a month-only date stays month-only";
+  EXPECT_EQ(prop(*t, "completion_date"), "2025-07-15");
+  EXPECT_EQ(prop(*t, "first_posted"), "2025-07-16");
+  EXPECT_EQ(prop(*t, "last_updated"), "sometime soon") << "what is not a date is kept as written";
+  EXPECT_EQ(prop(*t, "min_age"), "18 Years");
+  EXPECT_EQ(prop(*t, "max_age"), "") << "N/A is no limit, which v2 leaves out";
+  EXPECT_EQ(prop(*t, "countries"), "United States;France") << "the record's list, then its sites'";
+  EXPECT_EQ(x.prop(x.node("Sponsor", "NEI"), "class"), "FED");
+  EXPECT_EQ(x.prop(x.node("Sponsor", "Jane Doe"), "class"), "INDIV");
+}
+
+TEST(TrialRecord, MeshTermsWithoutIdsTakeTheLexiconsIdOrTheirName) {
+  TrialRecord r;
+  r.nct_id = "NCT00000115";
+  r.conditions = {"Systemic Lupus Erythematosus", "Uveitis"};
+  r.condition_meshes = {{"", "Lupus Erythematosus, Systemic"}, {"", "Uveitis"}, {"", "Macular Edema"}};
+  test::Extraction x = emitted(r);
+  ASSERT_TRUE(x.status.ok);
+  const Entity* trial = x.node("Trial", "NCT00000115");
+  const Entity* sle = x.node("Disease", "D008180");
+  ASSERT_NE(sle, nullptr) << "the lexicon knows SLE's MeSH id";
+  EXPECT_EQ(sle->name, "Lupus Erythematosus, Systemic");
+  EXPECT_NE(x.edge("STUDIES", trial, sle), nullptr);
+  EXPECT_NE(x.edge("STUDIES", trial, x.node("Disease", "uveitis")), nullptr);
+  EXPECT_EQ(x.edge_prop(x.edge("STUDIES", trial, x.node("Disease", "macular edema")), "section"), "condition_mesh");
 }
 
 TEST(TrialRecord, WithoutIdOrTitleNothingIsEmitted) {

@@ -59,6 +59,8 @@ struct TrialRecord {
   std::string nct_id, title, official_title, acronym, org_study_id;
   std::vector<std::string> secondary_ids;
   std::string status, why_stopped;
+  /// Dates as the source writes them ("July 2025", "2025-07-15"); stored as ISO dates, a month-only
+  /// date staying month-only ("2025-07").
   std::string start_date, primary_completion_date, completion_date, first_posted, last_updated;
   std::vector<std::string> phases;  ///< each may itself hold several ("Phase 1/Phase 2")
   std::string study_type;
@@ -69,12 +71,14 @@ struct TrialRecord {
   std::optional<bool> healthy_volunteers;
   std::vector<std::string> keywords;
   std::string responsible_party;
+  std::vector<std::string> pmids;      ///< PubMed ids of the record's references
+  std::vector<std::string> countries;  ///< the record's own country list; the sites' countries are added
   /// Source-specific facts about the trial, already in their final form (e.g. ClinConnect's launch date).
   std::vector<Property> extra_properties;
 
   std::vector<SponsorRecord> sponsors;
   std::vector<std::string> conditions;      ///< as written; run-together lists are split with the lexicon
-  std::vector<MeshTerm> condition_meshes;   ///< the registry's MeSH coding of the conditions
+  std::vector<MeshTerm> condition_meshes;   ///< the registry's MeSH coding (legacy XML: terms without ids)
   std::vector<InterventionRecord> interventions;
   std::vector<ArmRecord> arms;
   std::vector<SiteRecord> sites;
