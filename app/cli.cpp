@@ -201,7 +201,7 @@ int run_extract(const Options& o) {
   }
   auto start = std::chrono::steady_clock::now();
   std::vector<Problem> walk_problems;
-  std::vector<fs::path> documents = collect_documents(o.inputs, walk_problems);
+  std::vector<InputDocument> documents = collect_documents(o.inputs, walk_problems);
   for (const Problem& p : walk_problems) print_problem(p);
 
   Graph graph;
@@ -224,11 +224,15 @@ int run_extract(const Options& o) {
   std::size_t failed = report.failed + walk_problems.size();
   if (!o.quiet) {
     std::ostringstream line;
-    line << "trialgraph: " << report.documents << " documents read, " << failed << " failed; "
+    line << "trialgraph: " << report.documents << " documents read, " << failed << " failed";
+    if (!report.skipped.empty()) line << ", " << report.skipped.size() << " other files skipped";
+    line << "; "
          << graph.node_count() << " nodes (" << counts_text(graph.nodes_by_label()) << "), "
          << graph.edge_count() << " edges (" << counts_text(graph.edges_by_type()) << ") in "
          << std::fixed << std::setprecision(2) << secs << " s";
     std::cout << line.str() << "\n";
+    for (const std::string& path : report.skipped)
+      std::cout << "trialgraph: skipped " << path << " (no plugin reads this kind of file)\n";
     for (const auto& [path, format] : outputs)
       if (written) std::cout << "trialgraph: wrote " << path.string() << "\n";
   }
@@ -259,10 +263,11 @@ int run_detect(const Options& o) {
   PluginRegistry registry = load_plugins(o);
   report_load_errors(registry);
   std::vector<Problem> problems;
-  std::vector<fs::path> files = collect_documents(o.inputs, problems);
+  std::vector<InputDocument> files = collect_documents(o.inputs, problems);
   for (const Problem& p : problems) print_problem(p);
   bool all_claimed = problems.empty();
-  for (const fs::path& file : files) {
+  for (const InputDocument& input : files) {
+    const fs::path& file = input.path;
     std::string head, error;
     if (!read_file(file, kHeadBytes, head, error)) {
       std::cout << file.string() << "\tunreadable: " << error << "\n";

@@ -37,6 +37,18 @@ void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Pr
   if (ec) problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
 }
 
+// A file whose name promises a format a plugin reads (".json") but that holds binary bytes is a
+// broken document; other files no plugin claims (a README, a manifest) are simply not documents.
+bool broken_by_its_name(const PluginRegistry& plugins, const fs::path& path, std::string_view head) {
+  bool utf16 = head.size() >= 2 && ((unsigned char)head[0] == 0xFF || (unsigned char)head[0] == 0xFE);
+  if (utf16 || head.find('\0') == std::string_view::npos) return false;
+  std::string extension = path.extension().string();
+  for (const auto& plugin : plugins.plugins())
+    for (const std::string& declared : plugin->manifest.extensions)
+      if (declared == extension) return true;
+  return false;
+}
+
 }  // namespace
 
 bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std::string& error) {
@@ -60,45 +72,59 @@ bool read_file(const fs::path& path, std::size_t limit, std::string& bytes, std:
 }
 
 
-std::vector<fs::path> collect_documents(const std::vector<fs::path>& inputs, std::vector<Problem>& problems) {
-  std::vector<fs::path> found;
+std::vector<InputDocument> collect_documents(const std::vector<fs::path>& inputs, std::vector<Problem>& problems) {
+  std::vector<fs::path> named, in_folders;
   for (const fs::path& input : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
     if (ec || !fs::exists(st)) problems.push_back({input.string(), "", "no such file or folder"});
-    else if (fs::is_directory(st)) walk_folder(input, found, problems);
-    else if (fs::is_regular_file(st)) found.push_back(input);
+    else if (fs::is_directory(st)) walk_folder(input, in_folders, problems);
+    else if (fs::is_regular_file(st)) named.push_back(input);
     else problems.push_back({input.string(), "", "not a regular file (a FIFO, socket or device); skipped"});
   }
-  std::vector<std::pair<fs::path, fs::path>> keyed;  // (canonical, as given)
-  for (const fs::path& p : found) {
-    std::error_code ec;
-    fs::path canon = fs::weakly_canonical(p, ec);
-    keyed.emplace_back(ec ? p : canon, p);
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+  std::vector<std::pair<fs::path, InputDocument>> keyed;  // (canonical, as given)
+  for (auto* list : {&named, &in_folders})
+    for (const fs::path& p : *list) {
+      std::error_code ec;
+      fs::path canon = fs::weakly_canonical(p, ec);
+      keyed.emplace_back(ec ? p : canon, InputDocument{p, list == &named});
+    }
+  // A file named and also found in a folder counts as named (it comes first among equals).
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     return std::make_pair(a.first.filename(), a.first) < std::make_pair(b.first.filename(), b.first);
   });
   keyed.erase(std::unique(keyed.begin(), keyed.end(),
                           [](const auto& a, const auto& b) { return a.first == b.first; }),
               keyed.end());
-  std::vector<fs::path> documents;
+  std::vector<InputDocument> documents;
   for (auto& k : keyed) documents.push_back(std::move(k.second));
   return documents;
 }
 
-RunReport extract_documents(const std::vector<fs::path>& documents, const PluginRegistry& plugins,
+RunReport extract_documents(const std::vector<InputDocument>& documents, const PluginRegistry& plugins,
                             Graph& graph, const ExtractCallbacks& callbacks) {
   RunReport report;
   auto problem = [&](Problem p) {
     if (callbacks.on_problem) callbacks.on_problem(p);
     report.problems.push_back(std::move(p));
   };
-  std::string bytes, error;
-  for (const fs::path& path : documents) {
-    ++report.documents;
+  std::string bytes;
+  for (const InputDocument& document : documents) {
+    const fs::path& path = document.path;
+    std::string error;
     std::string source = path.filename().string();
-    if (!read_file(path, kHeadBytes, bytes, error)) {
+    Detection found;
+    if (read_file(path, kHeadBytes, bytes, error) && !bytes.empty()) {
+      found = plugins.detect(source, bytes);
+      if (!found.plugin && !document.named && !broken_by_its_name(plugins, path, bytes)) {
+        report.skipped.push_back(path.string());
+        if (callbacks.on_progress)
+          callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
+        continue;
+      }
+    }
+    ++report.documents;
+    if (!error.empty()) {
       ++report.failed;
       problem({path.string(), "", error});
       continue;
@@ -108,7 +134,6 @@ RunReport extract_documents(const std::vector<fs::path>& documents, const Plugin
       problem({path.string(), "", "empty file"});
       continue;
     }
-    Detection found = plugins.detect(source, bytes);
     if (!found.plugin) {
       ++report.failed;
       problem({path.string(), "", "no plugin reads this kind of document (see 'trialgraph plugins')"});
@@ -134,7 +159,8 @@ RunReport extract_documents(const std::vector<fs::path>& documents, const Plugin
       if (!buffer.problems().empty()) ++report.failed;
       for (const std::string& p : buffer.problems()) problem({path.string(), plugin_name, p, false});
     }
-    if (callbacks.on_progress) callbacks.on_progress(report.documents, documents.size(), report.bytes);
+    if (callbacks.on_progress)
+      callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
   }
   return report;
 }

@@ -24,13 +24,20 @@ struct RunReport {
   std::size_t failed = 0;     ///< documents that failed, wholly or in part
   std::size_t bytes = 0;
   std::vector<Problem> problems;
+  /// Files found in a folder that no plugin claims (a README, a manifest): not trial documents.
+  std::vector<std::string> skipped;
+};
+
+struct InputDocument {
+  std::filesystem::path path;
+  bool named = false;  ///< given on the command line, not found in a folder
 };
 
 /// The documents under `inputs` (files, or folders walked recursively without following folder
 /// links), deduplicated and in a canonical order (base name, then path) so that the command-line
 /// order does not change the graph. Paths that cannot be walked or read are added to `problems`.
-std::vector<std::filesystem::path> collect_documents(const std::vector<std::filesystem::path>& inputs,
-                                                     std::vector<Problem>& problems);
+std::vector<InputDocument> collect_documents(const std::vector<std::filesystem::path>& inputs,
+                                             std::vector<Problem>& problems);
 
 /// How much of a file plugins see in identify().
 inline constexpr std::size_t kHeadBytes = 64 * 1024;
@@ -43,8 +50,10 @@ struct ExtractCallbacks {
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> on_progress;
 };
 
-/// Extracts every document into `graph`. A failing document is reported and the others go on.
-RunReport extract_documents(const std::vector<std::filesystem::path>& documents,
+/// Extracts every document into `graph`. A failing document is reported and the others go on. A
+/// file no plugin claims fails when it was named, or when its name promises a format a plugin reads
+/// but it holds binary bytes; otherwise (a README or manifest found in a folder) it is skipped.
+RunReport extract_documents(const std::vector<InputDocument>& documents,
                             const PluginRegistry& plugins, Graph& graph,
                             const ExtractCallbacks& callbacks = {});
 

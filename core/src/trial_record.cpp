@@ -7,6 +7,7 @@
 #include "trialgraph/keys.hpp"
 #include "trialgraph/page_text.hpp"
 #include "trialgraph/recognizer.hpp"
+#include "trialgraph/subdivisions.hpp"
 #include "trialgraph/trial_text.hpp"
 #include "trialgraph/vocabulary.hpp"
 
@@ -48,6 +49,12 @@ std::string agency_code(std::string_view text) {
   return code;
 }
 
+// Statuses: the legacy formats write "Unknown status" for what v2 calls UNKNOWN.
+std::string status_code(std::string_view text) {
+  std::string code = registry_code(text);
+  return code == "UNKNOWN_STATUS" ? "UNKNOWN" : code;
+}
+
 // Ages: "N/A" and "N/A (No limit)" mean no limit, which v2 records by leaving the age out.
 std::string age_value(std::string_view text) {
   text = trim(text);
@@ -84,15 +91,7 @@ std::string uninverted(const std::string& term) {
 }
 
 // "Drug: Placebo (once daily)" -> "Placebo (once daily)", as arms list interventions.
-std::string without_type_prefix(const std::string& name) {
-  std::size_t colon = name.find(": ");
-  if (colon == std::string::npos) return name;
-  std::string prefix = registry_code(name.substr(0, colon));
-  for (const char* t : {"DRUG", "BIOLOGICAL", "DEVICE", "PROCEDURE", "RADIATION", "BEHAVIORAL", "GENETIC",
-                        "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DIAGNOSTIC_TEST", "OTHER"})
-    if (prefix == t) return name.substr(colon + 2);
-  return name;
-}
+std::string without_type_prefix(const std::string& name) { return split_typed_intervention(name).name; }
 
 class RecordEmitter {
  public:
@@ -124,7 +123,7 @@ class RecordEmitter {
     put(props, "acronym", r_.acronym);
     put(props, "org_study_id", r_.org_study_id);
     put_list(props, "secondary_ids", r_.secondary_ids);
-    put(props, "status", registry_code(r_.status));
+    put(props, "status", status_code(r_.status));
     put(props, "why_stopped", r_.why_stopped);
     put(props, "start_date", date_value(r_.start_date));
     put(props, "primary_completion_date", date_value(r_.primary_completion_date));
@@ -238,7 +237,10 @@ class RecordEmitter {
       }
       // Not coded by the registry: the lexicon may know it ("SLE", "Refractory B-ALL", a run-together list).
       if (known.empty()) emit_disease("", condition, condition, "conditions");
-      for (Entity& d : known) emit_studied(std::move(d), "conditions");
+      for (Entity& d : known) {
+        if (known.size() > 1 && !r_.conditions_run_together) d.aliases.push_back(condition);
+        emit_studied(std::move(d), "conditions");
+      }
     }
     // The registry's own MeSH coding, including terms no condition string names.
     for (const MeshTerm& m : coding) emit_disease(m.id, m.term, "", "condition_mesh");
@@ -303,7 +305,7 @@ class RecordEmitter {
       if (site.lat) s.properties.push_back({"lat", *site.lat});
       if (site.lon) s.properties.push_back({"lon", *site.lon});
       Relation r{rel::kConductedAt, trial_, s.ref(), {}};
-      put(r.properties, "status", registry_code(site.status));
+      put(r.properties, "status", status_code(site.status));
       sink_.add_entity(std::move(s));
       sink_.add_relation(std::move(r));
     }
@@ -322,7 +324,7 @@ class RecordEmitter {
       put(t.properties, "nct_id", nct);
       sink_.add_entity(std::move(t));
       Relation r{rel::kRelatedTo, trial_, ref, {}};
-      put(r.properties, "listed_status", registry_code(related.status));
+      put(r.properties, "listed_status", status_code(related.status));
       std::vector<std::string> phases = phase_codes(related.phase);
       if (phases.size() == 1) r.properties.push_back({"listed_phase", phases.front()});
       else if (!phases.empty()) r.properties.push_back({"listed_phase", phases});
@@ -388,9 +390,8 @@ bool is_inverted_state_tail(const std::string& part, const std::string& country)
   return folded == "comunitat" || folded == "city of" || folded == fold_text(country);
 }
 
-}  // namespace
-
-SiteRecord parse_place(std::string_view text) {
+// Comma-separated parts, with "Korea, Republic of" kept together as the last one.
+std::vector<std::string> place_parts(std::string_view text) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   for (std::size_t comma; (comma = text.find(',', start)) != std::string_view::npos; start = comma + 1)
@@ -400,6 +401,72 @@ SiteRecord parse_place(std::string_view text) {
     parts[parts.size() - 2] += ", " + parts.back();
     parts.pop_back();
   }
+  return parts;
+}
+
+bool is_united_states(std::string_view country) {
+  std::string c = fold_text(country);
+  return c == "united states" || c == "united states of america" || c == "usa";
+}
+
+// "LTD.", "Inc", "Dept. of Oncology", "1000 Veteran Ave.": a piece of a facility's name or address,
+// not a city, so the part after it is no state.
+bool looks_like_facility_part(std::string_view part) {
+  part = trim(part);
+  if (part.empty() || part.back() == '.' || part.find_first_of("0123456789") != std::string_view::npos) return true;
+  std::string words = " " + fold_text(part) + " ";
+  for (std::string_view w : {"ltd", "inc", "co", "llc", "pc", "gmbh", "plc", "corp", "limited", "company", "hospital",
+                             "university", "center", "centre", "institute", "clinic", "department", "dept", "school",
+                             "college", "foundation", "medical", "oncology", "hematology", "research", "site", "unit"})
+    if (words.find(" " + std::string(w) + " ") != std::string::npos) return true;
+  return false;
+}
+
+// "GR", "CZE", "MI": a region written as its code, which no city is.
+bool is_region_code(std::string_view part) {
+  if (part.size() < 2 || part.size() > 3) return false;
+  for (char c : part)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i)
+    if (!parts[i].empty()) out += (out.empty() ? "" : ", ") + parts[i];
+  return out;
+}
+
+}  // namespace
+
+SiteRecord parse_facility_place(std::string_view text) {
+  std::vector<std::string> parts = place_parts(text);
+  SiteRecord site;
+  if (parts.size() < 2) {
+    site.facility = parts.front();
+    return site;
+  }
+  site.country = parts.back();
+  parts.pop_back();
+  std::size_t n = parts.size();
+  // Elsewhere a state is only a known one, after something that can be a city: many cities share
+  // their province's name ("Hospital, Milano, Italy"; "Co., Ltd., Shanghai, China").
+  bool has_state = n >= 2 && (is_united_states(site.country) ||
+                              (n >= 3 && (is_known_subdivision(site.country, parts[n - 1]) || is_region_code(parts[n - 1])) &&
+                               !looks_like_facility_part(parts[n - 2])));
+  if (has_state) {
+    site.state = parts[n - 1];
+    site.city = parts[n - 2];
+    site.facility = joined(parts, 0, n - 2);
+  } else {
+    site.city = parts[n - 1];
+    site.facility = joined(parts, 0, n - 1);
+  }
+  return site;
+}
+
+SiteRecord parse_place(std::string_view text) {
+  std::vector<std::string> parts = place_parts(text);
   SiteRecord site;
   if (parts.size() > 2 && looks_like_postal_code(parts[parts.size() - 2])) {
     site.zip = parts[parts.size() - 2];

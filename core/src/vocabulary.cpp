@@ -5,11 +5,17 @@
 namespace trialgraph {
 
 std::string_view trim(std::string_view text) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // exports pad "18 Years   (Adult)" with it
   const char* ws = " \t\r\n\f\v";
-  std::size_t b = text.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  std::size_t e = text.find_last_not_of(ws);
-  return text.substr(b, e - b + 1);
+  while (true) {
+    std::size_t b = text.find_first_not_of(ws);
+    if (b == std::string_view::npos) return {};
+    std::size_t e = text.find_last_not_of(ws);
+    text = text.substr(b, e - b + 1);
+    if (text.substr(0, 2) == kNoBreakSpace) text.remove_prefix(2);
+    else if (text.size() >= 2 && text.substr(text.size() - 2) == kNoBreakSpace) text.remove_suffix(2);
+    else return text;
+  }
 }
 
 std::string registry_code(std::string_view text) {
@@ -25,6 +31,18 @@ std::string registry_code(std::string_view text) {
     }
   }
   return code;
+}
+
+TypedIntervention split_typed_intervention(std::string_view label) {
+  label = trim(label);
+  std::size_t colon = label.find(": ");
+  if (colon != std::string_view::npos) {
+    std::string type = registry_code(label.substr(0, colon));
+    for (std::string_view known : {"DRUG", "BIOLOGICAL", "DEVICE", "PROCEDURE", "RADIATION", "BEHAVIORAL", "GENETIC",
+                                   "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DIAGNOSTIC_TEST", "OTHER"})
+      if (type == known) return {std::move(type), std::string(trim(label.substr(colon + 2)))};
+  }
+  return {"", std::string(label)};
 }
 
 bool is_overall_status(std::string_view code) {

@@ -164,7 +164,10 @@ class PageReader {
     if (heading == "Basic Information") read_basic_information(lines);
     else if (heading == "Brief Summary") r_.brief_summary = join_lines(lines);
     else if (heading == "Detailed Description") r_.detailed_description = join_lines(lines);
-    else if (heading == "Conditions") for (std::string_view c : lines) r_.conditions.emplace_back(c);
+    else if (heading == "Conditions") {
+      for (std::string_view c : lines) r_.conditions.emplace_back(c);
+      r_.conditions_run_together = true;
+    }
     else if (heading == "Keywords") for (std::string_view k : lines) r_.keywords.emplace_back(k);
     else if (heading == "Study Design") read_design(lines);
     else if (heading == "Interventions") read_interventions(lines);

@@ -139,7 +139,10 @@ class PageReader {
     else if (s.heading == "ClinConnect Summary") r_.brief_summary = join_lines(s.lines);
     else if (s.heading == "Gender" && !s.lines.empty()) r_.sex = s.lines.front();
     else if (s.heading == "Eligibility criteria") r_.eligibility_criteria = criteria_text(s);
-    else if (s.heading == "Conditions") for (std::string_view c : s.lines) r_.conditions.emplace_back(without_bullet(c));
+    else if (s.heading == "Conditions") {
+      for (std::string_view c : s.lines) r_.conditions.emplace_back(without_bullet(c));
+      r_.conditions_run_together = true;
+    }
     else if (s.heading == "Locations") for (std::string_view place : s.lines) r_.sites.push_back(parse_place(place));
     else if (s.heading == "Trial Officials") read_officials(s, r_);
     else if (s.heading == "Timeline") read_timeline(s, r_);

@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include "trialgraph/keys.hpp"
 #include "trialgraph/plugin_api.hpp"
 #include "trialgraph/text_encoding.hpp"
 #include "trialgraph/trial_record.hpp"
@@ -199,10 +200,15 @@ std::string where_in(std::string_view text, std::ptrdiff_t offset) {
 class CtgovXmlPlugin final : public trialgraph::ExtractorPlugin {
  public:
   Confidence identify(std::string_view file_name, std::string_view head) const noexcept override {
-    if (head.find("<clinical_study") != std::string_view::npos) return Confidence::yes;
-    // Another XML file is probably meant for us: extraction will say what it holds instead.
-    bool xml_name = file_name.size() >= 4 && file_name.substr(file_name.size() - 4) == ".xml";
-    return xml_name && head.find('\0') == std::string_view::npos ? Confidence::maybe : Confidence::no;
+    try {
+      std::string text = trialgraph::decode_text(head).text;  // UTF-16 files too
+      if (text.find("<clinical_study") != std::string::npos) return Confidence::yes;
+      // Another XML file is probably meant for us: extraction will say what it holds instead.
+      bool xml_name = file_name.size() >= 4 && file_name.substr(file_name.size() - 4) == ".xml";
+      return xml_name && text.find('\0') == std::string::npos ? Confidence::maybe : Confidence::no;
+    } catch (...) {
+      return Confidence::no;
+    }
   }
 
   ExtractStatus extract(const trialgraph::Document& doc, trialgraph::EntitySink& sink) const noexcept override {
@@ -230,7 +236,7 @@ class CtgovXmlPlugin final : public trialgraph::ExtractorPlugin {
       std::string what = std::string("not well-formed XML (") + parsed.description() + " at " +
                          where_in(decoded.text, parsed.offset) + ")";
       // A file cut off mid-way still holds the study's first elements: keep them, say where it broke.
-      if (studies.empty() || trialgraph::trim(studies.front().child("id_info").child_value("nct_id")).empty())
+      if (studies.empty() || trialgraph::normalize_nct_id(studies.front().child("id_info").child_value("nct_id")).empty())
         return ExtractStatus::failure(what);
       sink.report_problem("document", what + "; the elements before it are kept");
     }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "pipeline.hpp"
 #include "test_support.hpp"
 #include "trialgraph/exporters.hpp"
@@ -114,7 +116,31 @@ TEST(Pipeline, CanonicalOrderIsByFileNameThenPath) {
   std::vector<Problem> problems;
   auto docs = collect_documents({bad_input() / "truncated.json", bad_input() / "empty.json"}, problems);
   ASSERT_EQ(docs.size(), 2u);
-  EXPECT_EQ(docs[0].filename(), "empty.json");
+  EXPECT_EQ(docs[0].path.filename(), "empty.json");
+}
+
+TEST(Pipeline, FilesInAFolderThatNoPluginClaimsAreSkippedNamedOnesFail) {
+  fs::path dir = fs::temp_directory_path() / "trialgraph_skip_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(bad_input() / "good-study.json", dir / "good-study.json");
+  std::ofstream(dir / "MANIFEST.tsv") << "local_file\tsource_repo\nv2json/NCT00465816.json\tctti\n";
+  std::ofstream(dir / "README") << "Registry records, fetched 2026-11-01.\n";
+
+  Extraction folder = extract({dir});
+  EXPECT_EQ(folder.report.documents, 1u);
+  EXPECT_EQ(folder.report.failed, 0u);
+  EXPECT_EQ(folder.report.skipped.size(), 2u) << "a manifest and a README are not trial documents";
+
+  Extraction named = extract({dir / "MANIFEST.tsv"});
+  EXPECT_EQ(named.report.failed, 1u) << "a file the user names must be read";
+  ASSERT_TRUE(problem_for(named.report, "MANIFEST.tsv"));
+  EXPECT_NE(problem_for(named.report, "MANIFEST.tsv")->reason.find("no plugin reads"), std::string::npos);
+
+  Extraction both = extract({dir, dir / "README"});
+  EXPECT_EQ(both.report.skipped.size(), 1u) << "named as well as found: it counts as named";
+  EXPECT_EQ(both.report.failed, 1u);
+  fs::remove_all(dir);
 }
 
 }  // namespace

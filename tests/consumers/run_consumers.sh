@@ -9,8 +9,11 @@ shared=$src/../shared
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-inputs=("$src/examples/ctgov-v2")
-[ -d "$shared/data/v2json" ] && inputs=("$shared/data/v2json")
+# Registry records in every format: the bundled ones, or all of ../shared/data when it is there.
+inputs=("$src/examples/ctgov-v2" "$src/examples/registry-formats")
+[ -d "$shared/data" ] && inputs=("$shared/data")
+v2_records=("$src/examples/ctgov-v2")
+[ -d "$shared/data/v2json" ] && v2_records=("$shared/data/v2json")
 lint=$here/apoc_graphml_lint.py
 [ -f "$shared/tools/apoc_graphml_lint.py" ] && lint=$shared/tools/apoc_graphml_lint.py
 
@@ -21,8 +24,8 @@ echo "== xmllint (well-formed GraphML)"
 xmllint --noout "$out/g.graphml"
 echo "== APOC GraphML rules"
 "$py" "$lint" "$out/g.graphml"
-echo "== networkx: every record's facts are in the graph"
-"$py" "$here/check_v2_facts.py" "$out/g.graphml" "${inputs[@]}"
+echo "== networkx: every record's facts are in the graph, one Trial per NCT id"
+"$py" "$here/check_source_facts.py" --one-trial-per-nct-id "$out/g.graphml" "${inputs[@]}"
 echo "== serdi (strict Turtle)"
 serdi -l -i turtle -o ntriples "$out/g.ttl" > "$out/g.nt"
 echo "serdi: $(wc -l < "$out/g.nt") triples"
@@ -31,7 +34,7 @@ rapper -q -i turtle -c "$out/g.ttl"
 echo "== rdflib"
 "$py" "$here/rdf_same_triples.py" "$out/g.ttl" "$out/g.nt"
 echo "== page plugins read back the records rendered as ClinConnect and Basic Information pages"
-"$py" "$here/page_roundtrip.py" "$tg" "${inputs[@]}" 2> /dev/null
+"$py" "$here/page_roundtrip.py" "$tg" "${v2_records[@]}" 2> /dev/null
 
 seeds=$src/examples/seeds
 [ -d "$shared/seeds" ] && seeds=$shared/seeds

@@ -128,6 +128,21 @@ inline std::string with_crlf(const std::string& text) {
   return out;
 }
 
+/// UTF-8 text as UTF-16LE with its byte order mark, as spreadsheets save "Unicode text".
+inline std::string utf16le_of(const std::string& utf8) {
+  std::string out = "\xFF\xFE";
+  for (std::size_t i = 0; i < utf8.size();) {
+    unsigned char c = utf8[i];
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;  // the test texts stay in the BMP
+    unsigned cp = n == 1 ? c : n == 2 ? (c & 0x1F) : (c & 0x0F);
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out += static_cast<char>(cp & 0xFF);
+    out += static_cast<char>(cp >> 8);
+    i += n;
+  }
+  return out;
+}
+
 /// Every line indented and trailed by spaces (and a no-break space), blank lines doubled.
 inline std::string with_extra_whitespace(const std::string& text) {
   std::string out = "   ";

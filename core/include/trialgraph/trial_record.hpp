@@ -78,6 +78,9 @@ struct TrialRecord {
 
   std::vector<SponsorRecord> sponsors;
   std::vector<std::string> conditions;      ///< as written; run-together lists are split with the lexicon
+  /// Pages may run several conditions together on one line; a registry list has one per item, so
+  /// an item the lexicon reads as several diseases ("T-cell Leukemia/Lymphoma") stays an alias of each.
+  bool conditions_run_together = false;
   std::vector<MeshTerm> condition_meshes;   ///< the registry's MeSH coding (legacy XML: terms without ids)
   std::vector<InterventionRecord> interventions;
   std::vector<ArmRecord> arms;
@@ -100,5 +103,11 @@ ExtractStatus emit_trial_record(const TrialRecord& record, EntitySink& sink);
 /// Japan", "Baltimore, MD, Maryland, United States"), inverted states ("Valencia, Valenciana,
 /// Comunitat, Spain"), countries ("Korea, Republic of"), and a postal code before the country.
 SiteRecord parse_place(std::string_view city_state_country);
+
+/// "Facility, City, State, Country" as search exports list locations, empty parts left out. The
+/// facility may hold commas ("UCLA Center, 1000 Veteran Ave., Los Angeles, California, United
+/// States"); a state is told from a city by the country's known subdivisions (the registry gives
+/// every United States site a state).
+SiteRecord parse_facility_place(std::string_view text);
 
 }  // namespace trialgraph
