@@ -85,6 +85,8 @@ class StudyReader {
     r_.official_title = text(id, {"officialTitle"});
     r_.acronym = text(id, {"acronym"});
     r_.org_study_id = text(id, {"orgStudyIdInfo", "id"});
+    for (const json& secondary : array_at(id, {"secondaryIdInfos"}))
+      if (std::string sid = text(secondary, {"id"}); !sid.empty()) r_.secondary_ids.push_back(std::move(sid));
     r_.keywords = texts(at(p_, {"conditionsModule", "keywords"}));
     for (const json& o : array_at(p_, {"contactsLocationsModule", "overallOfficials"}))
       r_.officials.push_back({text(o, {"name"}), text(o, {"role"}), text(o, {"affiliation"})});
@@ -165,7 +167,7 @@ class StudyReader {
   void read_texts() {
     r_.brief_summary = text(p_, {"descriptionModule", "briefSummary"});
     r_.detailed_description = text(p_, {"descriptionModule", "detailedDescription"});
-    for (const char* kind : {"primaryOutcomes", "secondaryOutcomes"})
+    for (const char* kind : {"primaryOutcomes", "secondaryOutcomes", "otherOutcomes"})
       for (const json& o : array_at(p_, {"outcomesModule", kind}))
         r_.outcome_measures.push_back(text(o, {"measure"}));
   }

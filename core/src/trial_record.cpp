@@ -55,6 +55,12 @@ std::string status_code(std::string_view text) {
   return code == "UNKNOWN_STATUS" ? "UNKNOWN" : code;
 }
 
+// The legacy formats' "Anticipated" enrollment is what v2 calls ESTIMATED.
+std::string enrollment_type_code(std::string_view text) {
+  std::string code = registry_code(text);
+  return code == "ANTICIPATED" ? "ESTIMATED" : code;
+}
+
 // Ages: "N/A" and "N/A (No limit)" mean no limit, which v2 records by leaving the age out.
 std::string age_value(std::string_view text) {
   text = trim(text);
@@ -133,7 +139,7 @@ class RecordEmitter {
     put_phases(props, r_.phases);
     put(props, "study_type", design_code(r_.study_type));
     if (r_.enrollment) props.push_back({"enrollment", *r_.enrollment});
-    put(props, "enrollment_type", registry_code(r_.enrollment_type));
+    put(props, "enrollment_type", enrollment_type_code(r_.enrollment_type));
     put(props, "allocation", design_code(r_.allocation));
     put(props, "intervention_model", design_code(r_.intervention_model));
     put(props, "masking", design_code(r_.masking));

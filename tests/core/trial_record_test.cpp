@@ -54,6 +54,7 @@ TEST(TrialRecord, LegacySpellingsMeanWhatTheV2CodesMean) {
   r.last_updated = "sometime soon";
   r.min_age = "18 Years";
   r.max_age = "N/A";
+  r.enrollment_type = "Anticipated";
   r.sponsors = {{"NEI", "U.S. Fed", "lead", {}}, {"Jane Doe", "Individual", "collaborator", {}}};
   r.countries = {"United States"};
   r.sites = {{"Clinic A", "Paris", "", "", "France", "", {}, {}}, {"", "Boston", "MA", "", "United States", "", {}, {}}};
@@ -70,6 +71,7 @@ TEST(TrialRecord, LegacySpellingsMeanWhatTheV2CodesMean) {
   EXPECT_EQ(prop(*t, "last_updated"), "sometime soon") << "what is not a date is kept as written";
   EXPECT_EQ(prop(*t, "min_age"), "18 Years");
   EXPECT_EQ(prop(*t, "max_age"), "") << "N/A is no limit, which v2 leaves out";
+  EXPECT_EQ(prop(*t, "enrollment_type"), "ESTIMATED");
   EXPECT_EQ(prop(*t, "countries"), "United States;France") << "the record's list, then its sites'";
   EXPECT_EQ(x.prop(x.node("Sponsor", "NEI"), "class"), "FED");
   EXPECT_EQ(x.prop(x.node("Sponsor", "Jane Doe"), "class"), "INDIV");
