@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trialgraph/json_access.hpp"
 #include "trialgraph/trial_record.hpp"
 #include "trialgraph/vocabulary.hpp"
 
@@ -13,25 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-const json& null_json() {
-  static const json null;
-  return null;
-}
-
-// Follows a path of object keys; a missing or non-object step gives null.
-const json& at(const json& j, std::initializer_list<const char*> path) {
-  const json* cur = &j;
-  for (const char* step : path) {
-    if (!cur->is_object()) return null_json();
-    auto it = cur->find(step);
-    if (it == cur->end()) return null_json();
-    cur = &*it;
-  }
-  return *cur;
-}
-
-std::string text(const json& j) { return j.is_string() ? std::string(trim(j.get<std::string>())) : ""; }
-std::string text(const json& j, std::initializer_list<const char*> path) { return text(at(j, path)); }
+using json_access::at;
+using json_access::text;
 
 std::vector<std::string> texts(const json& j) {
   std::vector<std::string> out;

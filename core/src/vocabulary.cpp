@@ -45,6 +45,13 @@ TypedIntervention split_typed_intervention(std::string_view label) {
   return {"", std::string(label)};
 }
 
+std::optional<bool> yes_no(std::string_view text) {
+  std::string code = registry_code(text);
+  if (code == "YES" || code == "ACCEPTS_HEALTHY_VOLUNTEERS") return true;
+  if (code == "NO") return false;
+  return std::nullopt;
+}
+
 bool is_overall_status(std::string_view code) {
   static constexpr std::string_view kStatuses[] = {
       "RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION", "COMPLETED",

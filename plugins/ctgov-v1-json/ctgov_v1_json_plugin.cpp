@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trialgraph/json_access.hpp"
 #include "trialgraph/plugin_api.hpp"
 #include "trialgraph/trial_record.hpp"
 #include "trialgraph/vocabulary.hpp"
@@ -27,27 +28,8 @@ const char* const kNoStudies = "the response holds no studies";
 
 // ---- Reading JSON without throwing: a missing or mistyped value is simply not there. ----
 
-const json& null_json() {
-  static const json null;
-  return null;
-}
-
-// Follows a path of object keys; a missing or non-object step gives null.
-const json& at(const json& j, std::initializer_list<const char*> path) {
-  const json* cur = &j;
-  for (const char* step : path) {
-    if (!cur->is_object()) return null_json();
-    auto it = cur->find(step);
-    if (it == cur->end()) return null_json();
-    cur = &*it;
-  }
-  return *cur;
-}
-
-std::string text(const json& j) {
-  return j.is_string() ? std::string(trialgraph::trim(j.get_ref<const std::string&>())) : "";
-}
-std::string text(const json& j, std::initializer_list<const char*> path) { return text(at(j, path)); }
+using trialgraph::json_access::at;
+using trialgraph::json_access::text;
 
 // The items of a v1 list. The API always wrote arrays, but a lone value is read as a list of one
 // rather than dropped, so that hand-edited or re-serialized records still read.
@@ -84,13 +66,6 @@ std::optional<std::int64_t> count_of(const json& value) {
   return count_of(text(value));
 }
 
-// "Yes", "No", "Accepts Healthy Volunteers"; anything else is not said.
-std::optional<bool> yes_no(const std::string& value) {
-  std::string code = trialgraph::registry_code(value);
-  if (code == "YES" || code == "ACCEPTS_HEALTHY_VOLUNTEERS") return true;
-  if (code == "NO") return false;
-  return std::nullopt;
-}
 
 // ---- A full study: Study.ProtocolSection and Study.DerivedSection. ----
 
@@ -163,7 +138,7 @@ class FullStudyReader {
     r_.sex = text(elig, {"Gender"});
     r_.min_age = text(elig, {"MinimumAge"});
     r_.max_age = text(elig, {"MaximumAge"});
-    r_.healthy_volunteers = yes_no(text(elig, {"HealthyVolunteers"}));
+    r_.healthy_volunteers = trialgraph::yes_no(text(elig, {"HealthyVolunteers"}));
   }
 
   void read_sponsors() {
@@ -308,7 +283,7 @@ class StudyFieldsReader {
     r_.sex = first("Gender");
     r_.min_age = first("MinimumAge");
     r_.max_age = first("MaximumAge");
-    r_.healthy_volunteers = yes_no(first("HealthyVolunteers"));
+    r_.healthy_volunteers = trialgraph::yes_no(first("HealthyVolunteers"));
   }
 
   void read_sponsors() {

@@ -52,13 +52,6 @@ std::string textblock(pugi::xml_node parent) {
   return out;
 }
 
-// "Accepts Healthy Volunteers", "Yes", "No"; anything else is not said.
-std::optional<bool> yes_no(const std::string& text) {
-  std::string code = trialgraph::registry_code(text);
-  if (code == "YES" || code == "ACCEPTS_HEALTHY_VOLUNTEERS") return true;
-  if (code == "NO") return false;
-  return std::nullopt;
-}
 
 class XmlStudyReader {
  public:
@@ -131,7 +124,7 @@ class XmlStudyReader {
     r_.sex = text_of(e, "gender");
     r_.min_age = text_of(e, "minimum_age");
     r_.max_age = text_of(e, "maximum_age");
-    r_.healthy_volunteers = yes_no(text_of(e, "healthy_volunteers"));
+    r_.healthy_volunteers = trialgraph::yes_no(text_of(e, "healthy_volunteers"));
   }
 
   void read_sponsors() {

@@ -1,6 +1,7 @@
 // The registry's code vocabulary: whatever a source writes, the graph stores the API v2 codes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ struct TypedIntervention {
 /// "Drug: Placebo (once daily)" and "BIOLOGICAL: CAR-T" as search exports and arms list them;
 /// a label without a known type before ": " is all name.
 TypedIntervention split_typed_intervention(std::string_view label);
+
+/// "Yes", "No", "Accepts Healthy Volunteers" as the legacy formats answer; nothing otherwise.
+std::optional<bool> yes_no(std::string_view text);
 
 /// True for the registry's overall-status codes (RECRUITING, COMPLETED, ...).
 bool is_overall_status(std::string_view code);
