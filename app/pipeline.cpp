@@ -162,6 +162,8 @@ RunReport extract_documents(const std::vector<InputDocument>& documents, const P
     if (callbacks.on_progress)
       callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
   }
+  // The legacy XML names MeSH terms without their ids: such a disease is the coded one of that name.
+  graph.merge_named_into_coded(label::kDisease, "mesh_id");
   return report;
 }
 

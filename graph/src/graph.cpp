@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_set>
+
+#include "trialgraph/keys.hpp"
 
 namespace trialgraph {
 namespace {
@@ -58,6 +61,73 @@ bool Graph::merge_relation(const Relation& relation, std::string_view source) {
   edge.sources.emplace(source);
   merge_properties(edge.properties, relation.properties);
   return true;
+}
+
+Graph::Vertex Graph::merge_node(const Node& node, const std::string& key) {
+  auto [it, inserted] = vertex_by_id_.try_emplace(vertex_id(node.label, key));
+  if (inserted) {
+    it->second = boost::add_vertex(store_);
+    store_[it->second].label = node.label;
+    store_[it->second].key = key;
+    store_[it->second].name = node.name;
+  }
+  Node& into = store_[it->second];
+  if (node.name != into.name) into.aliases.insert(node.name);
+  for (const std::string& alias : node.aliases)
+    if (alias != into.name) into.aliases.insert(alias);
+  into.sources.insert(node.sources.begin(), node.sources.end());
+  for (const auto& [name, value] : node.properties) into.properties.emplace(name, value);
+  return it->second;
+}
+
+void Graph::merge_edge(Vertex from, Vertex to, const Edge& edge) {
+  auto [it, inserted] = edge_by_identity_.try_emplace(EdgeIdentity{from, to, edge.type});
+  if (inserted) {
+    it->second = boost::add_edge(from, to, store_).first;
+    store_[it->second].type = edge.type;
+  }
+  Edge& into = store_[it->second];
+  into.sources.insert(edge.sources.begin(), edge.sources.end());
+  for (const auto& [name, value] : edge.properties) into.properties.emplace(name, value);
+}
+
+std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
+  std::unordered_map<std::string, Vertex> coded_by_form;
+  std::unordered_set<std::string> ambiguous;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
+    const Node& n = store_[v];
+    if (n.label != label || !n.properties.count(code_property)) continue;
+    std::set<std::string> forms{fold_text(n.name)};
+    for (const std::string& a : n.aliases) forms.insert(fold_text(a));
+    for (const std::string& form : forms)
+      if (auto [it, fresh] = coded_by_form.emplace(form, v); !fresh && it->second != v) ambiguous.insert(form);
+  }
+  std::unordered_map<Vertex, Vertex> into;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
+    const Node& n = store_[v];
+    if (n.label != label || n.properties.count(code_property) || ambiguous.count(n.key)) continue;
+    if (auto it = coded_by_form.find(n.key); it != coded_by_form.end()) into[v] = it->second;
+  }
+  if (into.empty()) return 0;
+  // Rebuilt in export order, so the coded node's values come first and the result is the same
+  // whatever order the documents came in.
+  Graph merged;
+  std::vector<Vertex> order = ordered_vertices();
+  std::vector<Vertex> now(boost::num_vertices(store_));
+  for (Vertex v : order)
+    if (!into.count(v)) now[v] = merged.merge_node(store_[v], store_[v].key);
+  for (Vertex v : order)
+    if (auto it = into.find(v); it != into.end()) now[v] = merged.merge_node(store_[v], store_[it->second].key);
+  for (Vertex v : order) {
+    std::vector<EdgeId> out(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
+    std::sort(out.begin(), out.end(), [&](const EdgeId& a, const EdgeId& b) {
+      return std::tie(store_[a].type, store_[boost::target(a, store_)].key) <
+             std::tie(store_[b].type, store_[boost::target(b, store_)].key);
+    });
+    for (const EdgeId& e : out) merged.merge_edge(now[v], now[boost::target(e, store_)], store_[e]);
+  }
+  *this = std::move(merged);
+  return into.size();
 }
 
 const Node* Graph::find(const std::string& label, const std::string& key) const {

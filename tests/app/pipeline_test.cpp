@@ -144,3 +144,28 @@ TEST(Pipeline, FilesInAFolderThatNoPluginClaimsAreSkippedNamedOnesFail) {
 }
 
 }  // namespace
+
+namespace {
+using namespace trialgraph;
+
+TEST(Pipeline, OneTrialFromTwoFormatsIsOneNodeAndEachFactOneEdge) {
+  // NCT00023673 as legacy XML (2018) and as classic v1 JSON (2023).
+  std::vector<fs::path> inputs = {test::source_dir() / "tests/fixtures/cross-format"};
+  std::vector<Problem> walk;
+  Graph g;
+  RunReport report = extract_documents(collect_documents(inputs, walk), bundled(), g);
+  ASSERT_EQ(report.failed, 0u);
+  EXPECT_EQ(g.nodes_by_label()["Trial"], 1u);
+  const std::set<std::string> both{"NCT00023673.v1classic.json", "NCT00023673.xml"};
+  EXPECT_EQ(g.find("Trial", "NCT00023673")->sources, both);
+  std::map<std::string, std::set<std::string>> studies_sources;  // disease key -> sources of the edge
+  g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+    if (e.type == "STUDIES") studies_sources[to.key] = e.sources;
+    if (e.type == "SPONSORED_BY") EXPECT_EQ(e.sources, both) << to.key;
+  });
+  ASSERT_TRUE(studies_sources.count("D008175")) << "the XML's \"Lung Neoplasms\" is the v1 record's D008175";
+  EXPECT_EQ(studies_sources["D008175"], both);
+  EXPECT_EQ(g.find("Disease", "lung neoplasms"), nullptr);
+}
+
+}  // namespace

@@ -200,3 +200,39 @@ TEST(Graph, InsertionOrderDoesNotChangeTheExport) {
 }
 
 }  // namespace
+
+namespace {
+using namespace trialgraph;
+
+TEST(Graph, ANamedDiseaseMergesIntoTheCodedOneOfThatName) {
+  // The legacy XML names "Lung Neoplasms" without its MeSH id; a v2 record codes it D008175.
+  Graph g;
+  g.merge_entity({"Trial", "NCT00023673", "", {}, {}}, "a.xml");
+  g.merge_entity({"Trial", "NCT00000002", "", {}, {}}, "b.json");
+  g.merge_entity({"Disease", "lung neoplasms", "Lung Neoplasms", {}, {}}, "a.xml");
+  g.merge_entity({"Disease", "D008175", "Lung Neoplasms", {}, {{"mesh_id", std::string("D008175")}}}, "b.json");
+  g.merge_entity({"Disease", "D000001", "Twin", {}, {{"mesh_id", std::string("D000001")}}}, "b.json");
+  g.merge_entity({"Disease", "D000002", "Other", {"Twin"}, {{"mesh_id", std::string("D000002")}}}, "b.json");
+  g.merge_entity({"Disease", "twin", "Twin", {}, {}}, "a.xml");
+  g.merge_relation({"STUDIES", {"Trial", "NCT00023673"}, {"Disease", "lung neoplasms"}, {{"section", std::string("condition_mesh")}}}, "a.xml");
+  g.merge_relation({"STUDIES", {"Trial", "NCT00000002"}, {"Disease", "D008175"}, {}}, "b.json");
+
+  EXPECT_EQ(g.merge_named_into_coded("Disease", "mesh_id"), 1u) << "\"twin\" names two coded diseases: it stays";
+  EXPECT_EQ(g.find("Disease", "lung neoplasms"), nullptr);
+  const Node* coded = g.find("Disease", "D008175");
+  ASSERT_NE(coded, nullptr);
+  EXPECT_EQ(coded->sources, (std::set<std::string>{"a.xml", "b.json"}));
+  EXPECT_NE(g.find("Disease", "twin"), nullptr);
+  EXPECT_EQ(g.edges_by_type()["STUDIES"], 2u);
+  std::size_t to_coded = 0;
+  g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+    if (to.key == "D008175") {
+      ++to_coded;
+      if (from.key == "NCT00023673") EXPECT_EQ(std::get<std::string>(e.properties.at("section")), "condition_mesh");
+    }
+  });
+  EXPECT_EQ(to_coded, 2u);
+  EXPECT_EQ(g.merge_named_into_coded("Disease", "mesh_id"), 0u) << "nothing is left to merge";
+}
+
+}  // namespace

@@ -51,6 +51,11 @@ class Graph {
 
   const Node* find(const std::string& label, const std::string& key) const;
 
+  /// A node of `label` without `code_property`, keyed by its folded name, merges into the one node
+  /// of that label with the code whose name or alias folds alike: a disease the legacy XML names
+  /// ("Lung Neoplasms") and the one a v2 record codes (D008175). Returns how many nodes merged.
+  std::size_t merge_named_into_coded(const std::string& label, const std::string& code_property);
+
   std::size_t node_count() const { return boost::num_vertices(store_); }
   std::size_t edge_count() const { return boost::num_edges(store_); }
 
@@ -75,6 +80,8 @@ class Graph {
   };
 
   std::vector<Vertex> ordered_vertices() const;
+  Vertex merge_node(const Node& node, const std::string& key);
+  void merge_edge(Vertex from, Vertex to, const Edge& edge);
 
   Store store_;
   std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
