@@ -159,9 +159,11 @@ TEST(Pipeline, OneTrialFromTwoFormatsIsOneNodeAndEachFactOneEdge) {
   const std::set<std::string> both{"NCT00023673.v1classic.json", "NCT00023673.xml"};
   EXPECT_EQ(g.find("Trial", "NCT00023673")->sources, both);
   std::map<std::string, std::set<std::string>> studies_sources;  // disease key -> sources of the edge
-  g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+  g.for_each_edge([&](const Node&, const Edge& e, const Node& to) {
     if (e.type == "STUDIES") studies_sources[to.key] = e.sources;
-    if (e.type == "SPONSORED_BY") EXPECT_EQ(e.sources, both) << to.key;
+    if (e.type == "SPONSORED_BY") {
+      EXPECT_EQ(e.sources, both) << to.key;
+    }
   });
   ASSERT_TRUE(studies_sources.count("D008175")) << "the XML's \"Lung Neoplasms\" is the v1 record's D008175";
   EXPECT_EQ(studies_sources["D008175"], both);

@@ -228,7 +228,9 @@ TEST(Graph, ANamedDiseaseMergesIntoTheCodedOneOfThatName) {
   g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
     if (to.key == "D008175") {
       ++to_coded;
-      if (from.key == "NCT00023673") EXPECT_EQ(std::get<std::string>(e.properties.at("section")), "condition_mesh");
+      if (from.key == "NCT00023673") {
+        EXPECT_EQ(std::get<std::string>(e.properties.at("section")), "condition_mesh");
+      }
     }
   });
   EXPECT_EQ(to_coded, 2u);
