@@ -63,32 +63,33 @@ bool Graph::merge_relation(const Relation& relation, std::string_view source) {
   return true;
 }
 
-Graph::Vertex Graph::merge_node(const Node& node, const std::string& key) {
+Graph::Vertex Graph::merge_node(Node& node, const std::string& key) {
   auto [it, inserted] = vertex_by_id_.try_emplace(vertex_id(node.label, key));
   if (inserted) {
     it->second = boost::add_vertex(store_);
-    store_[it->second].label = node.label;
-    store_[it->second].key = key;
-    store_[it->second].name = node.name;
+    node.key = key;
+    store_[it->second] = std::move(node);
+    return it->second;
   }
   Node& into = store_[it->second];
-  if (node.name != into.name) into.aliases.insert(node.name);
-  for (const std::string& alias : node.aliases)
-    if (alias != into.name) into.aliases.insert(alias);
-  into.sources.insert(node.sources.begin(), node.sources.end());
-  for (const auto& [name, value] : node.properties) into.properties.emplace(name, value);
+  if (node.name != into.name) into.aliases.insert(std::move(node.name));
+  into.aliases.merge(node.aliases);
+  into.aliases.erase(into.name);
+  into.sources.merge(node.sources);
+  into.properties.merge(node.properties);  // a property already set keeps its value
   return it->second;
 }
 
-void Graph::merge_edge(Vertex from, Vertex to, const Edge& edge) {
+void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
   auto [it, inserted] = edge_by_identity_.try_emplace(EdgeIdentity{from, to, edge.type});
   if (inserted) {
     it->second = boost::add_edge(from, to, store_).first;
-    store_[it->second].type = edge.type;
+    store_[it->second] = std::move(edge);
+    return;
   }
   Edge& into = store_[it->second];
-  into.sources.insert(edge.sources.begin(), edge.sources.end());
-  for (const auto& [name, value] : edge.properties) into.properties.emplace(name, value);
+  into.sources.merge(edge.sources);
+  into.properties.merge(edge.properties);
 }
 
 std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
@@ -113,16 +114,18 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
   // whatever order the documents came in.
   Graph merged;
   std::vector<Vertex> order = ordered_vertices();
+  std::vector<std::string> keys(boost::num_vertices(store_));  // the old keys, read after the moves
+  for (Vertex v : order) keys[v] = store_[v].key;
   std::vector<Vertex> now(boost::num_vertices(store_));
   for (Vertex v : order)
-    if (!into.count(v)) now[v] = merged.merge_node(store_[v], store_[v].key);
+    if (!into.count(v)) now[v] = merged.merge_node(store_[v], keys[v]);
   for (Vertex v : order)
-    if (auto it = into.find(v); it != into.end()) now[v] = merged.merge_node(store_[v], store_[it->second].key);
+    if (auto it = into.find(v); it != into.end()) now[v] = merged.merge_node(store_[v], keys[it->second]);
   for (Vertex v : order) {
     std::vector<EdgeId> out(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
     std::sort(out.begin(), out.end(), [&](const EdgeId& a, const EdgeId& b) {
-      return std::tie(store_[a].type, store_[boost::target(a, store_)].key) <
-             std::tie(store_[b].type, store_[boost::target(b, store_)].key);
+      return std::tie(store_[a].type, keys[boost::target(a, store_)]) <
+             std::tie(store_[b].type, keys[boost::target(b, store_)]);
     });
     for (const EdgeId& e : out) merged.merge_edge(now[v], now[boost::target(e, store_)], store_[e]);
   }

@@ -80,8 +80,9 @@ class Graph {
   };
 
   std::vector<Vertex> ordered_vertices() const;
-  Vertex merge_node(const Node& node, const std::string& key);
-  void merge_edge(Vertex from, Vertex to, const Edge& edge);
+  // Both take their argument's contents: they rebuild a graph from one about to be dropped.
+  Vertex merge_node(Node& node, const std::string& key);
+  void merge_edge(Vertex from, Vertex to, Edge& edge);
 
   Store store_;
   std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
