@@ -46,6 +46,7 @@ const char* kExtractHelp =
     "Reads every document under the INPUTs (files, or folders walked recursively), lets the most\n"
     "confident plugin extract each, merges everything into one graph and writes it out.\n"
     "A document that cannot be read is reported (file, plugin, reason); the others go on.\n"
+    "A file in a folder that no plugin claims (a README, a manifest) is skipped and listed.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE    where to write; the format follows the extension (.graphml, .ttl);\n"
