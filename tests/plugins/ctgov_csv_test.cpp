@@ -221,22 +221,10 @@ TEST(DelimitedReader, RowsAndTheirLines) {
 }
 
 TEST(CtgovCsv, EveryRegistryExportReads) {
-  fs::path dir = test::shared_dir() / "data" / "other";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "no ../shared/data/other beside the repository";
-  std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string name = entry.path().filename().string();
-    if (entry.path().extension() != ".csv" && entry.path().extension() != ".tsv") continue;
-    SCOPED_TRACE(name);
-    std::string bytes = test::read_text(entry.path());
-    EXPECT_EQ(test::detected_plugin(name, bytes), kPlugin);
-    Extraction x = test::extract_with(kPlugin, bytes, name);
-    EXPECT_TRUE(x.status.ok) << x.status.error;
-    EXPECT_TRUE(x.problems.empty()) << x.problems.front();
-    EXPECT_TRUE(x.node("Trial", name.substr(0, 11)));
-    ++files;
-  }
-  EXPECT_EQ(files, 290u);
+  std::vector<fs::path> files = test::shared_files("other", {".csv", ".tsv"});
+  if (files.empty()) GTEST_SKIP() << "no ../shared/data/other beside the repository";
+  for (const fs::path& f : files) test::expect_reads_cleanly(kPlugin, f);
+  EXPECT_EQ(files.size(), 290u);
 }
 
 }  // namespace

@@ -145,21 +145,10 @@ TEST(CtgovXml, IdentifiesStudiesSureAndOtherXmlMaybe) {
 }
 
 TEST(CtgovXml, EveryRegistryXmlRecordReads) {
-  fs::path dir = test::shared_dir() / "data" / "xml";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "no ../shared/data/xml beside the repository";
-  std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string bytes = test::read_text(entry.path());
-    std::string name = entry.path().filename().string();
-    SCOPED_TRACE(name);
-    EXPECT_EQ(test::detected_plugin(name, bytes), kPlugin);
-    Extraction x = test::extract_with(kPlugin, bytes, name);
-    EXPECT_TRUE(x.status.ok) << x.status.error;
-    EXPECT_TRUE(x.problems.empty()) << x.problems.front();
-    EXPECT_TRUE(x.node("Trial", name.substr(0, 11)));
-    ++files;
-  }
-  EXPECT_EQ(files, 255u);
+  std::vector<fs::path> files = test::shared_files("xml", {".xml"});
+  if (files.empty()) GTEST_SKIP() << "no ../shared/data/xml beside the repository";
+  for (const fs::path& f : files) test::expect_reads_cleanly(kPlugin, f);
+  EXPECT_EQ(files.size(), 255u);
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 // One document through one bundled plugin, and questions about what it emitted.
 #pragma once
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "test_support.hpp"
 #include "trialgraph/document_buffer.hpp"
@@ -117,6 +120,36 @@ inline Extraction extract_with(std::string_view plugin, const std::string& bytes
 inline std::string detected_plugin(const std::string& file_name, const std::string& bytes) {
   Detection d = bundled_plugins().detect(file_name, std::string_view(bytes).substr(0, 64 * 1024));
   return d.plugin ? d.plugin->manifest.name : "";
+}
+
+/// The files of ../shared/data/<folder> whose names end with one of `suffixes` (none without ../shared).
+inline std::vector<std::filesystem::path> shared_files(const std::string& folder,
+                                                       const std::vector<std::string>& suffixes) {
+  std::vector<std::filesystem::path> out;
+  std::filesystem::path dir = shared_dir() / "data" / folder;
+  if (!std::filesystem::is_directory(dir)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    for (const std::string& suffix : suffixes)
+      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out.push_back(entry.path());
+        break;
+      }
+  }
+  return out;
+}
+
+/// A real registry file (named NCT…): `plugin` is detected for it, reads it without a problem and
+/// gives the Trial its name says.
+inline void expect_reads_cleanly(std::string_view plugin, const std::filesystem::path& file) {
+  std::string name = file.filename().string();
+  SCOPED_TRACE(name);
+  std::string bytes = read_text(file);
+  EXPECT_EQ(detected_plugin(name, bytes), plugin);
+  Extraction x = extract_with(plugin, bytes, name);
+  EXPECT_TRUE(x.status.ok) << x.status.error;
+  EXPECT_TRUE(x.problems.empty()) << x.problems.front();
+  EXPECT_TRUE(x.node("Trial", name.substr(0, 11)));
 }
 
 inline std::string with_crlf(const std::string& text) {
