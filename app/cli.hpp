@@ -1,4 +1,4 @@
-// The trialgraph command line: extract, plugins, detect.
+// The trialgraph command line: extract, plugins, detect, check-plugin.
 #pragma once
 
 namespace trialgraph {

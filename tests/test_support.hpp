@@ -11,6 +11,10 @@ namespace trialgraph::test {
 inline std::filesystem::path source_dir() { return TRIALGRAPH_SOURCE_DIR; }
 inline std::filesystem::path plugin_dir() { return TRIALGRAPH_PLUGIN_DIR; }
 inline std::filesystem::path test_plugin_dir() { return TRIALGRAPH_TEST_PLUGIN_DIR; }
+/// Plugins that load but break the contract when run.
+inline std::filesystem::path misbehaving_plugin_dir() { return TRIALGRAPH_MISBEHAVING_PLUGIN_DIR; }
+/// The bundled formats' samples and foreign documents, as check-plugin finds them.
+inline std::filesystem::path conformance_dir() { return TRIALGRAPH_CONFORMANCE_DIR; }
 /// The registry records bundled with the repository.
 inline std::filesystem::path examples_dir() { return source_dir() / "examples"; }
 /// ../shared beside the repository, when it is there (CI has it; a user's clone may not).

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include <dlfcn.h>
+
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
@@ -18,6 +20,19 @@ constexpr const char* kFactorySymbol = "trialgraph_create_plugin";
 
 using Library = std::shared_ptr<boost::dll::shared_library>;
 
+// Boost.DLL keeps only errno ("Bad file descriptor"); the dynamic loader says what is wrong
+// ("invalid ELF header", "undefined symbol: ...").
+std::string loader_reason(const fs::path& file, std::string fallback) {
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return "no such file";
+  if (void* handle = ::dlopen(file.c_str(), RTLD_LAZY | RTLD_LOCAL)) {
+    ::dlclose(handle);
+  } else if (const char* why = ::dlerror()) {
+    fallback = why;
+  }
+  return fallback;
+}
+
 Library open_library(const fs::path& file, std::string& error) {
   boost::system::error_code ec;
   auto lib = std::make_shared<boost::dll::shared_library>();
@@ -25,7 +40,7 @@ Library open_library(const fs::path& file, std::string& error) {
   lib->load(boost::dll::fs::path(file.string()), ec,
             boost::dll::load_mode::rtld_lazy | boost::dll::load_mode::rtld_local);
   if (ec) {
-    error = "cannot be loaded as a shared library: " + ec.message();
+    error = "cannot be loaded as a shared library: " + loader_reason(file, ec.message());
     return nullptr;
   }
   return lib;
@@ -86,13 +101,21 @@ bool looks_like_shared_library(const fs::path& p) {
 
 }  // namespace
 
-std::shared_ptr<LoadedPlugin> load_plugin(const fs::path& file, std::string& error) {
+std::shared_ptr<LoadedPlugin> load_plugin(const fs::path& file, std::string& error, LoadStep* reached) {
+  LoadStep ignored;
+  LoadStep& step = reached ? *reached : ignored;
+  step = LoadStep::open;
   Library lib = open_library(file, error);
-  if (!lib || !check_abi(*lib, error)) return nullptr;
+  if (!lib) return nullptr;
+  step = LoadStep::abi;
+  if (!check_abi(*lib, error)) return nullptr;
+  step = LoadStep::manifest;
   std::optional<Manifest> manifest = read_manifest(*lib, error);
   if (!manifest) return nullptr;
+  step = LoadStep::factory;
   auto extractor = create_extractor(lib, error);
   if (!extractor) return nullptr;
+  step = LoadStep::done;
   return std::make_shared<LoadedPlugin>(LoadedPlugin{std::move(*manifest), file, std::move(extractor)});
 }
 

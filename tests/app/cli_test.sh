@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The CLI as a user meets it: help, exit codes, messages naming file and plugin, plugin search.
-# usage: cli_test.sh TRIALGRAPH SOURCE_DIR TEST_PLUGIN_DIR
+# usage: cli_test.sh TRIALGRAPH SOURCE_DIR TEST_PLUGIN_DIR MISBEHAVING_PLUGIN_DIR
 set -uo pipefail
-tg=$1 src=$2 test_plugins=$3
+tg=$1 src=$2 test_plugins=$3 misbehaving=$4
 bad=$src/tests/fixtures/bad-input
 good=$src/plugins/ctgov-json/samples
 tmp=$(mktemp -d)
@@ -21,7 +21,7 @@ check() {  # check NAME EXPECTED_RC ACTUAL_RC [grep-pattern file]...
   if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name"; else failures=$((failures + 1)); fi
 }
 
-for cmd in "" extract plugins detect; do
+for cmd in "" extract plugins detect check-plugin; do
   "$tg" $cmd --help > "$tmp/help" 2>&1; check "help $cmd" 0 $? "usage: trialgraph" "$tmp/help"
 done
 "$tg" > /dev/null 2>&1; check "no command is a usage error" 2 $?
@@ -96,6 +96,37 @@ check "--lexicon adds a user's antigen" 0 $? 'source="Drug:taci directed car t c
 "$tg" extract -q --lexicon "$lex/broken.json" "$lex/NCT99999901.json" -o "$tmp/lex2.graphml" > "$tmp/out" 2>&1
 check "a broken lexicon is fatal and names the file and entry" 3 $? "broken.json: entry 1: an entry needs a \"name\"" "$tmp/out"
 [ ! -e "$tmp/lex2.graphml" ]; check "no output from a run refused for its lexicon" 0 $?
+
+# check-plugin: every bundled plugin passes; each broken one fails, saying why.
+for plugin in "$(dirname "$tg")"/plugins/*.so; do
+  "$tg" check-plugin "$plugin" > "$tmp/out" 2>&1
+  check "check-plugin passes $(basename "$plugin")" 0 $? "all 8 checks passed" "$tmp/out"
+done
+"$tg" check-plugin "$test_plugins/tg_test-wrong-abi.so" > "$tmp/out" 2>&1
+check "check-plugin: wrong ABI" 1 $? "FAIL  exports the ABI version this trialgraph reads: ABI mismatch: the plugin was built for ABI version 99" "$tmp/out"
+"$tg" check-plugin "$test_plugins/tg_test-bad-manifest.so" > "$tmp/out" 2>&1
+check "check-plugin: bad manifest" 1 $? "FAIL  carries a valid manifest: invalid manifest: manifest has no 'name' string" "$tmp/out"
+"$tg" check-plugin "$test_plugins/tg_test-missing-factory.so" > "$tmp/out" 2>&1
+check "check-plugin: no factory" 1 $? "FAIL  its factory creates the plugin: no factory symbol" "$tmp/out"
+"$tg" check-plugin "$test_plugins/test_not_a_plugin.so" > "$tmp/out" 2>&1
+check "check-plugin: not a plugin" 1 $? "not a trialgraph plugin: no symbol 'trialgraph_plugin_abi'" "$tmp/out"
+"$tg" check-plugin "$bad/not-json.json" > "$tmp/out" 2>&1
+check "check-plugin: not a shared library" 1 $? "FAIL  loads as a shared library: cannot be loaded as a shared library: .*not-json.json: file too short" "$tmp/out"
+"$tg" check-plugin "$misbehaving/tg_test-dangling-relation.so" "$src/tests/test_plugins/samples/one.dangling" > "$tmp/out" 2>&1
+check "check-plugin: a relation to an entity never emitted" 1 $? \
+  "FAIL  reads its samples, with relations only between entities it emitted: one.dangling: SPONSORED_BY relation from Trial 'NCT99999999' to Sponsor 'nobody' names an entity the document did not emit" "$tmp/out" \
+  "ok    declines documents of other formats" "$tmp/out" "FAILED, 7 of 8 checks passed" "$tmp/out"
+"$tg" check-plugin "$misbehaving/tg_test-greedy-crash.so" "$src/tests/test_plugins/samples/one.greedy" > "$tmp/out" 2>&1
+check "check-plugin: claims everything, crashes on empty input" 1 $? \
+  "FAIL  declines documents of other formats: claims .* with 'yes'" "$tmp/out" \
+  "FAIL  crashed \(Segmentation fault, signal 11\) while trying: identify and extract an empty document" "$tmp/out"
+printf hang > "$tmp/forever.greedy"
+"$tg" check-plugin --timeout 1 "$misbehaving/tg_test-greedy-crash.so" "$tmp/forever.greedy" > "$tmp/out" 2>&1
+check "check-plugin: a plugin that hangs" 1 $? "FAIL  no answer for 1 s \(hangs\?\) while trying: extract .*forever.greedy" "$tmp/out"
+"$tg" check-plugin "$misbehaving/tg_test-dangling-relation.so" > "$tmp/out" 2>&1
+check "check-plugin: no samples" 1 $? "no samples of its own format: name sample documents after the plugin file" "$tmp/out"
+"$tg" check-plugin > "$tmp/out" 2>&1; check "check-plugin without a plugin" 2 $? "needs the plugin file" "$tmp/out"
+"$tg" check-plugin --timeout soon x.so > "$tmp/out" 2>&1; check "check-plugin --timeout soon" 2 $? "whole number of seconds" "$tmp/out"
 
 echo "cli: $passed passed, $failures failed"
 [ $failures = 0 ]

@@ -25,8 +25,13 @@ struct LoadError {
   std::string reason;
 };
 
+/// The steps of loading a plugin file, in the order they are taken.
+enum class LoadStep { open, abi, manifest, factory, done };
+
 /// Loads one plugin file: checks the ABI symbol first, then the manifest, then the factory.
-std::shared_ptr<LoadedPlugin> load_plugin(const std::filesystem::path& file, std::string& error);
+/// On failure returns null, says why in `error` and, when `reached` is given, at which step.
+std::shared_ptr<LoadedPlugin> load_plugin(const std::filesystem::path& file, std::string& error,
+                                          LoadStep* reached = nullptr);
 
 struct Detection {
   std::shared_ptr<const LoadedPlugin> plugin;  ///< null when no plugin claims the document
