@@ -8,7 +8,9 @@ file(RELATIVE_PATH bin_to_lib ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}
      ${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR})
 set_target_properties(trialgraph PROPERTIES INSTALL_RPATH "$ORIGIN/${bin_to_lib}")
 
-install(TARGETS trialgraph RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# trialgraph::cli lets a plugin's tests run the installed CLI (check-plugin, extract).
+set_target_properties(trialgraph PROPERTIES EXPORT_NAME cli)
+install(TARGETS trialgraph EXPORT trialgraphTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS trialgraph_core EXPORT trialgraphTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

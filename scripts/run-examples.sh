@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/build.sh
 mkdir -p out
 set +e
-build/trialgraph extract examples -o out/trialgraph.graphml -o out/trialgraph.ttl
+# The bundled documents (examples/plugin-template/ is source code, not input).
+build/trialgraph extract examples/ctgov-v2 examples/registry-formats examples/seeds \
+  -o out/trialgraph.graphml -o out/trialgraph.ttl
 status=$?
 set -e
 # Exit code 1 means some documents could not be read (each is named above); the graph of
