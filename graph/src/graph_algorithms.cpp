@@ -54,13 +54,13 @@ std::optional<std::vector<PathStep>> shortest_path(const Graph& graph, Graph::Ve
   Undirected view = undirected_view(graph);
   using UEdge = Undirected::edge_descriptor;
   std::vector<UEdge> reached_by(boost::num_vertices(view));
-  std::vector<bool> reached(boost::num_vertices(view), false);
-  reached[from] = true;
-  auto mark = boost::make_bfs_visitor(std::make_pair(
-      boost::record_edge_predecessors(reached_by.data(), boost::on_tree_edge()),
-      boost::write_property(boost::typed_identity_property_map<Graph::Vertex>(), reached.begin(), boost::on_discover_vertex())));
+  constexpr std::size_t kUnreached = std::size_t(-1);
+  std::vector<std::size_t> hops(boost::num_vertices(view), kUnreached);
+  hops[from] = 0;
+  auto mark = boost::make_bfs_visitor(std::make_pair(boost::record_edge_predecessors(reached_by.data(), boost::on_tree_edge()),
+                                                     boost::record_distances(hops.data(), boost::on_tree_edge())));
   boost::breadth_first_search(view, from, boost::visitor(mark));
-  if (!reached[to]) return std::nullopt;
+  if (hops[to] == kUnreached) return std::nullopt;
   std::vector<PathStep> steps;
   for (Graph::Vertex v = to; v != from;) {
     const UEdge& e = reached_by[v];
