@@ -69,10 +69,10 @@ void write_delimited(const ResultTable& r, bool csv, std::ostream& out) {
   const char* sep = csv ? "," : "\t";
   for (std::size_t i = 0; i < r.columns.size(); ++i)
     out << (i ? sep : "") << (csv ? csv_field({Cell::Kind::string, r.columns[i]}) : tsv_field(r.columns[i]));
-  out << (csv ? "\r\n" : "\n");
+  out << "\n";
   for (const auto& row : r.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) out << (i ? sep : "") << (csv ? csv_field(row[i]) : tsv_field(row[i].text));
-    out << (csv ? "\r\n" : "\n");
+    out << "\n";
   }
 }
 
