@@ -15,6 +15,7 @@
 
 #include "check_plugin_command.hpp"
 #include "pipeline.hpp"
+#include "query_commands.hpp"
 #include "trialgraph/exporters.hpp"
 #include "trialgraph/loader.hpp"
 #include "trialgraph/recognizer.hpp"
@@ -34,6 +35,9 @@ const char* kMainHelp =
     "  plugins                   list the loaded plugins, where from, formats and versions\n"
     "  detect FILE...            say which plugin reads each file and how sure it is\n"
     "  check-plugin PATH [SAMPLES...]  run the conformance checks on a plugin file\n"
+    "  query GRAPH 'CYPHER'      answer a read-only Cypher query over a graph (or --from INPUT...)\n"
+    "  path A B --graph GRAPH    a shortest path between two entities (by key or name)\n"
+    "  stats GRAPH               counts by label and type, degree extremes, connected components\n"
     "\n"
     "options for every command:\n"
     "  --plugin-dir DIR          also load plugins from DIR (repeatable);\n"
@@ -325,6 +329,10 @@ int run_check_plugin_command(const Options& o) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // query, path and stats read their own options (--format means a result format there).
+  if (argc > 1)
+    for (const GraphCommand& c : graph_commands())
+      if (argv[1] == std::string(c.name)) return c.run(std::vector<std::string>(argv + 2, argv + argc));
   Options o;
   try {
     o = parse_args(argc, argv);

@@ -133,6 +133,19 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
   return into.size();
 }
 
+Graph::Vertex Graph::add_node(Node node) {
+  std::string key = node.key;
+  return merge_node(node, key);
+}
+
+bool Graph::add_edge(const EntityRef& from, const EntityRef& to, Edge edge) {
+  auto f = vertex_by_id_.find(vertex_id(from.label, from.key));
+  auto t = vertex_by_id_.find(vertex_id(to.label, to.key));
+  if (f == vertex_by_id_.end() || t == vertex_by_id_.end()) return false;
+  merge_edge(f->second, t->second, edge);
+  return true;
+}
+
 const Node* Graph::find(const std::string& label, const std::string& key) const {
   auto it = vertex_by_id_.find(vertex_id(label, key));
   return it == vertex_by_id_.end() ? nullptr : &store_[it->second];

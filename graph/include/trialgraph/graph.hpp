@@ -51,6 +51,13 @@ class Graph {
 
   const Node* find(const std::string& label, const std::string& key) const;
 
+  /// Adds a whole node, or merges it into the one with the same label and key: for readers that
+  /// load a graph back (names, aliases, sources and typed properties as they were written).
+  Vertex add_node(Node node);
+  /// Adds a whole edge between two known nodes, or merges it into the same (from, type, to) edge.
+  /// False when an end is unknown.
+  bool add_edge(const EntityRef& from, const EntityRef& to, Edge edge);
+
   /// A node of `label` without `code_property`, keyed by its folded name, merges into the one node
   /// of that label with the code whose name or alias folds alike: a disease the legacy XML names
   /// ("Lung Neoplasms") and the one a v2 record codes (D008175). Returns how many nodes merged.
