@@ -101,66 +101,89 @@ std::vector<InputDocument> collect_documents(const std::vector<fs::path>& inputs
   return documents;
 }
 
+const char* status_name(DocumentOutcome::Status status) {
+  switch (status) {
+    case DocumentOutcome::Status::ok: return "ok";
+    case DocumentOutcome::Status::partial: return "partial";
+    case DocumentOutcome::Status::failed: return "failed";
+    case DocumentOutcome::Status::skipped: return "skipped";
+  }
+  return "?";
+}
+
+namespace {
+
+DocumentOutcome failed(const fs::path& path, std::string plugin, std::string why) {
+  DocumentOutcome o{path.string(), std::move(plugin), DocumentOutcome::Status::failed};
+  o.problems.push_back(std::move(why));
+  return o;
+}
+
+// Reads, detects and extracts one document, merging what it gave into `graph` when it succeeded.
+// `bytes` is reused from document to document.
+DocumentOutcome extract_one(const InputDocument& document, const PluginRegistry& plugins, Graph& graph,
+                            std::string& bytes) {
+  const fs::path& path = document.path;
+  std::string error;
+  std::string source = path.filename().string();
+  if (!read_file(path, kHeadBytes, bytes, error)) return failed(path, "", error);
+  if (bytes.empty()) return failed(path, "", "empty file");
+  Detection found = plugins.detect(source, bytes);
+  if (!found.plugin) {
+    if (!document.named && !broken_by_its_name(plugins, path, bytes))
+      return {path.string(), "", DocumentOutcome::Status::skipped};
+    return failed(path, "", "no plugin reads this kind of document (see 'trialgraph plugins')");
+  }
+  const std::string& plugin_name = found.plugin->manifest.name;
+  if (bytes.size() == kHeadBytes && !read_file(path, std::string::npos, bytes, error))
+    return failed(path, plugin_name, error);
+  DocumentBuffer buffer;
+  ExtractStatus status = found.plugin->extractor->extract(Document{path.native(), source, bytes}, buffer);
+  if (!status.ok) {
+    DocumentOutcome o = failed(path, plugin_name, status.error.empty() ? "extraction failed" : status.error);
+    o.bytes = bytes.size();
+    return o;
+  }
+  buffer.finish();
+  for (const Entity& e : buffer.entities()) graph.merge_entity(e, source);
+  for (const Relation& r : buffer.relations()) graph.merge_relation(r, source);
+  DocumentOutcome o{path.string(), plugin_name,
+                    buffer.problems().empty() ? DocumentOutcome::Status::ok : DocumentOutcome::Status::partial};
+  o.bytes = bytes.size();
+  o.entities = buffer.entities().size();
+  o.relations = buffer.relations().size();
+  o.problems = buffer.problems();
+  return o;
+}
+
+}  // namespace
+
 RunReport extract_documents(const std::vector<InputDocument>& documents, const PluginRegistry& plugins,
                             Graph& graph, const ExtractCallbacks& callbacks) {
   RunReport report;
-  auto problem = [&](Problem p) {
-    if (callbacks.on_problem) callbacks.on_problem(p);
-    report.problems.push_back(std::move(p));
-  };
   std::string bytes;
   for (const InputDocument& document : documents) {
-    const fs::path& path = document.path;
-    std::string error;
-    std::string source = path.filename().string();
-    Detection found;
-    if (read_file(path, kHeadBytes, bytes, error) && !bytes.empty()) {
-      found = plugins.detect(source, bytes);
-      if (!found.plugin && !document.named && !broken_by_its_name(plugins, path, bytes)) {
-        report.skipped.push_back(path.string());
-        if (callbacks.on_progress)
-          callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
-        continue;
+    DocumentOutcome outcome = extract_one(document, plugins, graph, bytes);
+    if (outcome.status == DocumentOutcome::Status::skipped) {
+      report.skipped.push_back(outcome.path);
+    } else {
+      ++report.documents;
+      report.bytes += outcome.bytes;
+      if (outcome.status != DocumentOutcome::Status::ok) ++report.failed;
+      bool document_failed = outcome.status == DocumentOutcome::Status::failed;
+      for (const std::string& why : outcome.problems) {
+        Problem p{outcome.path, outcome.plugin, why, document_failed};
+        if (callbacks.on_problem) callbacks.on_problem(p);
+        report.problems.push_back(std::move(p));
       }
     }
-    ++report.documents;
-    if (!error.empty()) {
-      ++report.failed;
-      problem({path.string(), "", error});
-      continue;
-    }
-    if (bytes.empty()) {
-      ++report.failed;
-      problem({path.string(), "", "empty file"});
-      continue;
-    }
-    if (!found.plugin) {
-      ++report.failed;
-      problem({path.string(), "", "no plugin reads this kind of document (see 'trialgraph plugins')"});
-      continue;
-    }
-    const std::string& plugin_name = found.plugin->manifest.name;
-    if (bytes.size() == kHeadBytes && !read_file(path, std::string::npos, bytes, error)) {
-      ++report.failed;
-      problem({path.string(), plugin_name, error});
-      continue;
-    }
-    report.bytes += bytes.size();
-    DocumentBuffer buffer;
-    ExtractStatus status =
-        found.plugin->extractor->extract(Document{path.native(), source, bytes}, buffer);
-    if (!status.ok) {
-      ++report.failed;
-      problem({path.string(), plugin_name, status.error.empty() ? "extraction failed" : status.error});
-    } else {
-      buffer.finish();
-      for (const Entity& e : buffer.entities()) graph.merge_entity(e, source);
-      for (const Relation& r : buffer.relations()) graph.merge_relation(r, source);
-      if (!buffer.problems().empty()) ++report.failed;
-      for (const std::string& p : buffer.problems()) problem({path.string(), plugin_name, p, false});
-    }
+    if (callbacks.on_document) callbacks.on_document(outcome);
     if (callbacks.on_progress)
       callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
+    if (callbacks.stop_at_first_failure && report.failed) {
+      report.stopped_early = &document != &documents.back();
+      break;
+    }
   }
   // The legacy XML names MeSH terms without their ids: such a disease is the coded one of that name.
   graph.merge_named_into_coded(label::kDisease, "mesh_id");

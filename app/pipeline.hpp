@@ -26,6 +26,7 @@ struct RunReport {
   std::vector<Problem> problems;
   /// Files found in a folder that no plugin claims (a README, a manifest): not trial documents.
   std::vector<std::string> skipped;
+  bool stopped_early = false;  ///< stop_at_first_failure cut the run short
 };
 
 struct InputDocument {
@@ -45,9 +46,24 @@ inline constexpr std::size_t kHeadBytes = 64 * 1024;
 /// Reads at most `limit` bytes of a file into `bytes`; false with the reason in `error`.
 bool read_file(const std::filesystem::path& path, std::size_t limit, std::string& bytes, std::string& error);
 
+/// What became of one document, for the per-document report (`--report FILE`).
+struct DocumentOutcome {
+  enum class Status { ok, partial, failed, skipped };
+  std::string path;
+  std::string plugin;  ///< empty when no plugin claimed it
+  Status status = Status::ok;
+  std::size_t bytes = 0, entities = 0, relations = 0;
+  std::vector<std::string> problems;  ///< the failure, or what was not read of a partial document
+};
+
+/// "ok", "partial", "failed" or "skipped".
+const char* status_name(DocumentOutcome::Status status);
+
 struct ExtractCallbacks {
   std::function<void(const Problem&)> on_problem;                       ///< as each problem occurs
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> on_progress;
+  std::function<void(const DocumentOutcome&)> on_document;              ///< as each document is done
+  bool stop_at_first_failure = false;  ///< --fail-fast: documents after a failed one are not read
 };
 
 /// Extracts every document into `graph`. A failing document is reported and the others go on. A
