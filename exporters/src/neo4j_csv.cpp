@@ -189,48 +189,66 @@ std::string delimiter_option(const std::string& d) {
   return d;
 }
 
+// The node file of each label and the relationship file of each (type, start, end), with their columns.
+class Tables {
+ public:
+  explicit Tables(const Graph& graph) {
+    graph.for_each_node([&](const Node& n) { nodes_[n.label].see(node_columns(n)); });
+    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+      edges_[group(from, e, to)].see(edge_columns(e));
+    });
+  }
+
+  TextScan scan(const Graph& graph) const {
+    TextScan scan;
+    graph.for_each_node([&](const Node& n) {
+      scan.text(n.key);
+      nodes_.at(n.label).scan(node_columns(n), scan);
+    });
+    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+      edges_.at(group(from, e, to)).scan(edge_columns(e), scan);
+    });
+    return scan;
+  }
+
+  std::vector<Neo4jCsv::File> files(const Graph& graph, const std::string& array_delimiter) const {
+    std::map<std::string, std::string> node_rows;
+    std::map<RelationshipGroup, std::string> edge_rows;
+    graph.for_each_node([&](const Node& n) {
+      node_rows[n.label] += nodes_.at(n.label).row({id(n.key), n.label}, node_columns(n), array_delimiter);
+    });
+    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+      RelationshipGroup g = group(from, e, to);
+      edge_rows[g] += edges_.at(g).row({id(from.key), id(to.key), e.type}, edge_columns(e), array_delimiter);
+    });
+    std::vector<Neo4jCsv::File> out;
+    for (const auto& [label, table] : nodes_)
+      out.push_back({"nodes_" + file_part(label) + ".csv", label, true,
+                     table.header({"key:ID(" + label + ")", ":LABEL"}) + node_rows[label]});
+    for (const auto& [g, table] : edges_)
+      out.push_back({"relationships_" + file_part(g.type) + "_" + file_part(g.start) + "_" + file_part(g.end) + ".csv",
+                     g.type, false,
+                     table.header({":START_ID(" + g.start + ")", ":END_ID(" + g.end + ")", ":TYPE"}) + edge_rows[g]});
+    return out;
+  }
+
+ private:
+  static RelationshipGroup group(const Node& from, const Edge& e, const Node& to) { return {e.type, from.label, to.label}; }
+  static std::string id(const std::string& key) { return quote(detail::valid_xml_text(key)); }
+
+  std::map<std::string, Table> nodes_;
+  std::map<RelationshipGroup, Table> edges_;
+};
+
 }  // namespace
 
 Neo4jCsv neo4j_csv(const Graph& graph) {
+  Tables tables(graph);
   Neo4jCsv csv;
-  std::map<std::string, Table> node_tables;
-  std::map<RelationshipGroup, Table> edge_tables;
-  graph.for_each_node([&](const Node& n) { node_tables[n.label].see(node_columns(n)); });
-  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    edge_tables[{e.type, from.label, to.label}].see(edge_columns(e));
-  });
-  TextScan scan;
-  graph.for_each_node([&](const Node& n) {
-    scan.text(n.key);
-    node_tables[n.label].scan(node_columns(n), scan);
-  });
-  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    edge_tables[{e.type, from.label, to.label}].scan(edge_columns(e), scan);
-  });
+  TextScan scan = tables.scan(graph);
   csv.array_delimiter = scan.array_delimiter();
   csv.multiline_fields = scan.line_break;
-
-  std::map<std::string, std::string> node_rows, edge_rows;
-  graph.for_each_node([&](const Node& n) {
-    std::string row = node_tables[n.label].row({quote(n.key), n.label}, node_columns(n), csv.array_delimiter);
-    node_rows[n.label] += row;
-  });
-  std::map<RelationshipGroup, std::string> edge_text;
-  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    RelationshipGroup g{e.type, from.label, to.label};
-    edge_text[g] += edge_tables[g].row({quote(from.key), quote(to.key), e.type}, edge_columns(e), csv.array_delimiter);
-  });
-
-  for (const auto& [label, table] : node_tables) {
-    std::string content = table.header({"key:ID(" + label + ")", ":LABEL"}) + node_rows[label];
-    csv.files.push_back({"nodes_" + file_part(label) + ".csv", label, true, content});
-  }
-  for (const auto& [g, table] : edge_tables) {
-    std::string content =
-        table.header({":START_ID(" + g.start + ")", ":END_ID(" + g.end + ")", ":TYPE"}) + edge_text[g];
-    std::string name = "relationships_" + file_part(g.type) + "_" + file_part(g.start) + "_" + file_part(g.end) + ".csv";
-    csv.files.push_back({name, g.type, false, content});
-  }
+  csv.files = tables.files(graph, csv.array_delimiter);
   return csv;
 }
 
