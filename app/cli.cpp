@@ -56,9 +56,11 @@ const char* kExtractHelp =
     "A file in a folder that no plugin claims (a README, a manifest) is skipped and listed.\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE    where to write; the format follows the extension (.graphml, .ttl);\n"
-    "                       repeat to write several formats from one extraction\n"
-    "  --format NAME        graphml or turtle, for outputs whose extension says neither\n"
+    "  -o, --output FILE    where to write; the format follows the extension (.graphml, .ttl,\n"
+    "                       .nt, .nq); repeat to write several formats from one extraction\n"
+    "  --format NAME        for outputs whose extension says none: graphml, turtle, ntriples,\n"
+    "                       nquads (one named graph per source document), or neo4j-csv (-o names\n"
+    "                       a folder: CSV files for neo4j-admin, whose import command is printed)\n"
     "  --base-iri IRI       base for local entity IRIs in RDF (default https://w3id.org/trialgraph/id/)\n"
     "  --plugin-dir DIR     also load plugins from DIR (repeatable)\n"
     "  --lexicon FILE       add a lexicon (JSON, as core/lexicons/*.json) to the built-in ones;\n"
@@ -136,7 +138,7 @@ Options parse_args(int argc, char** argv) {
     } else if (a == "--format") {
       std::string name = value(i);
       o.format = format_from_name(name);
-      if (!o.format) throw UsageError{"unknown format '" + name + "' (graphml, turtle)"};
+      if (!o.format) throw UsageError{"unknown format '" + name + "' (graphml, turtle, ntriples, nquads, neo4j-csv)"};
     } else if (a == "--base-iri") {
       o.export_options.base_iri = value(i);
       if (!valid_base_iri(o.export_options.base_iri))
@@ -209,11 +211,14 @@ class Progress {
 
 int run_extract(const Options& o) {
   if (o.inputs.empty()) throw UsageError{"extract needs at least one INPUT"};
-  if (o.outputs.empty()) throw UsageError{"extract needs an output: -o FILE.graphml or -o FILE.ttl"};
+  if (o.outputs.empty())
+    throw UsageError{"extract needs an output: -o FILE.graphml, -o FILE.ttl (.nt, .nq) or -o DIR --format neo4j-csv"};
   std::vector<std::pair<fs::path, OutputFormat>> outputs;
   for (const fs::path& out : o.outputs) {
-    std::optional<OutputFormat> f = o.format ? o.format : format_from_path(out);
-    if (!f) throw UsageError{"cannot tell the format of '" + out.string() + "' (use .graphml, .ttl or --format)"};
+    std::optional<OutputFormat> f = format_from_path(out);
+    if (!f) f = o.format;
+    if (!f)
+      throw UsageError{"cannot tell the format of '" + out.string() + "' (use .graphml, .ttl, .nt, .nq or --format)"};
     outputs.emplace_back(out, *f);
   }
   try {
@@ -242,12 +247,14 @@ int run_extract(const Options& o) {
   progress.clear();
 
   bool written = true;
+  std::vector<std::string> import_commands;
   for (const auto& [path, format] : outputs) {
-    std::string error;
-    if (!export_to_file(graph, path, format, o.export_options, error)) {
-      std::cerr << "trialgraph: error: " << error << "\n";
-      written = false;
-    }
+    std::string error, command;
+    bool ok = format == OutputFormat::neo4j_csv ? export_neo4j_csv(graph, path, command, error)
+                                                : export_to_file(graph, path, format, o.export_options, error);
+    if (!ok) std::cerr << "trialgraph: error: " << error << "\n";
+    if (!command.empty()) import_commands.push_back(command);
+    written = written && ok;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::size_t failed = report.failed + walk_problems.size();
@@ -265,6 +272,8 @@ int run_extract(const Options& o) {
     for (const auto& [path, format] : outputs)
       if (written) std::cout << "trialgraph: wrote " << path.string() << "\n";
   }
+  for (const std::string& command : import_commands)  // printed even with -q: it is what the user asked for
+    std::cout << "trialgraph: load the CSV files (database stopped and empty) with:\n" << command << "\n";
   if (!written) return kExitFatal;
   return failed ? kExitDocumentsFailed : kExitOk;
 }

@@ -9,6 +9,7 @@ packages=(
   libre2-dev nlohmann-json3-dev libgtest-dev libpugixml-dev
   # real consumers used by the tests
   serdi raptor2-utils libxml2-utils python3 python3-networkx python3-rdflib
+  virtuoso-opensource-7-bin   # a real triple store for the SPARQL examples
 )
 
 missing=()

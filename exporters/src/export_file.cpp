@@ -1,5 +1,10 @@
-// Format choice and atomic output files.
+// Format choice and atomic outputs: a file or a folder is written beside its target under a
+// temporary name and renamed into place, so a failed run never leaves half an output.
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
 #include <fstream>
+#include <functional>
 #include <system_error>
 #include <unistd.h>
 
@@ -8,41 +13,41 @@
 namespace trialgraph {
 namespace fs = std::filesystem;
 
-std::optional<OutputFormat> format_from_name(std::string_view name) {
-  if (name == "graphml") return OutputFormat::graphml;
-  if (name == "turtle" || name == "ttl") return OutputFormat::turtle;
-  return std::nullopt;
-}
+namespace {
 
-std::optional<OutputFormat> format_from_path(const fs::path& path) {
-  std::string ext = path.extension().string();
-  if (ext == ".graphml") return OutputFormat::graphml;
-  if (ext == ".ttl") return OutputFormat::turtle;
-  return std::nullopt;
-}
+constexpr const char* kScriptMark = "# Written by trialgraph extract --format neo4j-csv";
 
-bool export_to_file(const Graph& graph, const fs::path& path, OutputFormat format,
-                    const ExportOptions& options, std::string& error) {
-  fs::path temp = path;
+std::string errno_text() { return std::generic_category().message(errno); }
+
+fs::path temp_beside(const fs::path& target) {
+  fs::path temp = target;
   temp += ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      error = "cannot write " + temp.string() + ": " + std::generic_category().message(errno);
-      return false;
-    }
-    if (format == OutputFormat::graphml) write_graphml(graph, out);
-    else write_turtle(graph, out, options);
-    out.flush();
-    if (!out) {
-      error = "writing " + temp.string() + " failed: " + std::generic_category().message(errno);
-      out.close();
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return false;
-    }
+  return temp;
+}
+
+// Writes the whole of `path` (no rename): the caller owns atomicity.
+bool write_plain(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    error = "cannot write " + path.string() + ": " + errno_text();
+    return false;
   }
+  write(out);
+  out.flush();
+  if (!out) {
+    error = "writing " + path.string() + " failed: " + errno_text();
+    return false;
+  }
+  return true;
+}
+
+bool write_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
+  fs::path temp = temp_beside(path);
   std::error_code ec;
+  if (!write_plain(temp, write, error)) {
+    fs::remove(temp, ec);
+    return false;
+  }
   fs::rename(temp, path, ec);
   if (ec) {
     error = "cannot move " + temp.string() + " to " + path.string() + ": " + ec.message();
@@ -50,6 +55,149 @@ bool export_to_file(const Graph& graph, const fs::path& path, OutputFormat forma
     return false;
   }
   return true;
+}
+
+// --- neo4j-csv folders --------------------------------------------------------------------------
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A folder export_neo4j_csv wrote: its script carries the mark, and it holds nothing else of ours.
+bool is_previous_output(const fs::path& dir) {
+  std::ifstream script(dir / kNeo4jImportScript);
+  std::string shebang, mark;
+  if (!std::getline(script, shebang) || !std::getline(script, mark) || !starts_with(mark, kScriptMark)) return false;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    bool ours = name == kNeo4jImportScript ||
+                ((starts_with(name, "nodes_") || starts_with(name, "relationships_")) && ends_with(name, ".csv"));
+    if (!ours || !entry.is_regular_file()) return false;
+  }
+  return true;
+}
+
+// Why `dir` may not be replaced, or "" when it may.
+std::string replace_refusal(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return "";
+  if (!fs::is_directory(dir, ec)) return dir.string() + " exists and is not a folder";
+  if (fs::is_empty(dir, ec) || is_previous_output(dir)) return "";
+  return dir.string() + " is a folder with other files in it, not an earlier neo4j-csv output; "
+         "name a new or empty folder";
+}
+
+std::string import_script(const Neo4jCsv& csv) {
+  return std::string("#!/bin/sh\n") + kScriptMark +
+         ": loads the CSV files beside this script into the database \"neo4j\" (stopped, empty).\n"
+         "# Extra options (e.g. --overwrite-destination=true) are passed on to neo4j-admin.\n"
+         "cd \"$(dirname \"$0\")\" && exec " + csv.import_command("") + " \"$@\"\n";
+}
+
+bool write_folder(const Neo4jCsv& csv, const fs::path& folder, std::string& error) {
+  for (const Neo4jCsv::File& f : csv.files)
+    if (!write_plain(folder / f.name, [&](std::ostream& out) { out << f.content; }, error)) return false;
+  std::string script = import_script(csv);
+  if (!write_plain(folder / kNeo4jImportScript, [&](std::ostream& out) { out << script; }, error)) return false;
+  std::error_code ec;
+  fs::permissions(folder / kNeo4jImportScript, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                  fs::perm_options::add, ec);
+  return true;
+}
+
+// Two renames, for kernels without an atomic swap: the old output is moved aside first and put
+// back when the new one cannot take its place.
+bool swap_by_renames(const fs::path& temp, const fs::path& dir, std::error_code& ec) {
+  fs::path old = dir;
+  old += ".old-" + std::to_string(::getpid());
+  fs::rename(dir, old, ec);
+  if (ec) return false;
+  fs::rename(temp, dir, ec);
+  std::error_code ignored;
+  if (ec) {
+    fs::rename(old, dir, ignored);
+    return false;
+  }
+  fs::rename(old, temp, ignored);  // removed with temp by the caller
+  return true;
+}
+
+// Puts the finished `temp` folder where `dir` is; an old `dir` ends up as `temp`, for the caller to remove.
+bool swap_into_place(const fs::path& temp, const fs::path& dir, std::string& error) {
+  std::error_code ec;
+  bool done = false;
+  if (!fs::exists(dir, ec) || fs::is_empty(dir, ec)) {
+    fs::remove(dir, ec);  // an empty folder, or nothing
+    fs::rename(temp, dir, ec);
+    done = !ec;
+  } else {
+#ifdef RENAME_EXCHANGE  // one atomic swap where the kernel offers it
+    done = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) == 0;
+#endif
+    if (!done) done = swap_by_renames(temp, dir, ec);
+  }
+  if (!done) error = "cannot move " + temp.string() + " to " + dir.string() + (ec ? ": " + ec.message() : "");
+  return done;
+}
+
+}  // namespace
+
+std::optional<OutputFormat> format_from_name(std::string_view name) {
+  if (name == "graphml") return OutputFormat::graphml;
+  if (name == "turtle" || name == "ttl") return OutputFormat::turtle;
+  if (name == "ntriples" || name == "nt") return OutputFormat::ntriples;
+  if (name == "nquads" || name == "nq") return OutputFormat::nquads;
+  if (name == "neo4j-csv") return OutputFormat::neo4j_csv;
+  return std::nullopt;
+}
+
+std::optional<OutputFormat> format_from_path(const fs::path& path) {
+  std::string ext = path.extension().string();
+  if (ext == ".graphml") return OutputFormat::graphml;
+  if (ext == ".ttl") return OutputFormat::turtle;
+  if (ext == ".nt") return OutputFormat::ntriples;
+  if (ext == ".nq") return OutputFormat::nquads;
+  return std::nullopt;
+}
+
+bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& command, std::string& error) {
+  fs::path dir = target.has_filename() ? target : target.parent_path();  // "out/" is the folder "out"
+  error = replace_refusal(dir);
+  if (!error.empty()) return false;
+  Neo4jCsv csv = neo4j_csv(graph);
+  fs::path temp = temp_beside(dir);
+  std::error_code ec;
+  fs::remove_all(temp, ec);
+  if (!fs::create_directory(temp, ec)) {
+    error = "cannot create " + temp.string() + ": " + (ec ? ec.message() : "it exists");
+    return false;
+  }
+  bool done = write_folder(csv, temp, error) && swap_into_place(temp, dir, error);
+  fs::remove_all(temp, ec);  // the unfinished folder, or the replaced one
+  if (!done) return false;
+  command = csv.import_command(dir.string());
+  return true;
+}
+
+bool export_to_file(const Graph& graph, const fs::path& path, OutputFormat format,
+                    const ExportOptions& options, std::string& error) {
+  switch (format) {
+    case OutputFormat::graphml:
+      return write_atomically(path, [&](std::ostream& out) { write_graphml(graph, out); }, error);
+    case OutputFormat::turtle:
+      return write_atomically(path, [&](std::ostream& out) { write_turtle(graph, out, options); }, error);
+    case OutputFormat::ntriples:
+      return write_atomically(path, [&](std::ostream& out) { write_ntriples(graph, out, options); }, error);
+    case OutputFormat::nquads:
+      return write_atomically(path, [&](std::ostream& out) { write_nquads(graph, out, options); }, error);
+    case OutputFormat::neo4j_csv: {
+      std::string command;
+      return export_neo4j_csv(graph, path, command, error);
+    }
+  }
+  return false;
 }
 
 }  // namespace trialgraph

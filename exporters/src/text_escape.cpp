@@ -78,6 +78,21 @@ std::string turtle_escape(std::string_view text) {
   return out;
 }
 
+std::string iri_escape(std::string_view iri) {
+  std::string out;
+  for (char c : valid_xml_text(iri)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%%%02X", u);  // percent-encoded: still the same IRI to a reader
+      out += buf;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 std::string format_double(double value) {
   char buf[64];
   auto result = std::to_chars(buf, buf + sizeof buf, value);

@@ -12,6 +12,8 @@ std::string valid_xml_text(std::string_view text);
 std::string xml_escape(std::string_view text);
 /// The inside of a Turtle "..." string.
 std::string turtle_escape(std::string_view text);
+/// The inside of an N-Triples/Turtle <IRI>: characters IRIs cannot hold percent-encoded.
+std::string iri_escape(std::string_view iri);
 /// Shortest decimal that reads back as the same double.
 std::string format_double(double value);
 

@@ -1,227 +1,95 @@
-// RDF Turtle following shared/design/rdf-vocabulary.md: one IRI per node minted from its key,
-// so that graphs extracted anywhere merge by plain union.
-#include <cstdint>
-#include <map>
+// RDF writers over the one triple model (rdf_triples.hpp): Turtle with the vocabulary's prefixes,
+// N-Triples, and N-Quads with one named graph per source document.
 #include <regex>
 
+#include "rdf_triples.hpp"
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
-#include "trialgraph/keys.hpp"
 
 namespace trialgraph {
 namespace {
 
-using detail::turtle_escape;
+using detail::Term;
+using detail::Triple;
 
-constexpr const char* kVocab = "https://w3id.org/trialgraph/vocab#";
-
-const char* kPrefixes =
-    "@prefix schema: <http://schema.org/> .\n"
-    "@prefix biolink: <https://w3id.org/biolink/vocab/> .\n"
-    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
-    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-    "@prefix prov: <http://www.w3.org/ns/prov#> .\n"
-    "@prefix CLINICALTRIALS: <http://identifiers.org/clinicaltrials/> .\n"
-    "@prefix MESH: <http://id.nlm.nih.gov/mesh/> .\n"
-    "@prefix HGNC.SYMBOL: <http://identifiers.org/hgnc.symbol/> .\n";
-
-// Properties with a standard predicate; the rest become tg:<name>.
-const std::map<std::string, std::string>& standard_predicates() {
-  static const std::map<std::string, std::string> map = {
-      {"nct_id", "schema:identifier"},
-      {"status", "schema:status"},
-      {"phase", "biolink:clinical_trial_phase"},
-      {"enrollment", "biolink:clinical_trial_enrollment"},
-      {"start_date", "schema:startDate"},
-      {"completion_date", "schema:endDate"},
-      {"keywords", "schema:keywords"},
-      {"description", "schema:description"},
-      {"city", "schema:addressLocality"},
-      {"state", "schema:addressRegion"},
-      {"zip", "schema:postalCode"},
-      {"country", "schema:addressCountry"},
-      {"lat", "schema:latitude"},
-      {"lon", "schema:longitude"},
-  };
-  return map;
-}
-
-const std::map<std::string, std::string>& relation_predicates() {
-  static const std::map<std::string, std::string> map = {
-      {"SPONSORED_BY", "schema:sponsor"},
-      {"STUDIES", "schema:healthCondition"},
-      {"TESTS", "schema:studySubject"},
-      {"TARGETS", "biolink:directly_physically_interacts_with"},
-      {"CONDUCTED_AT", "schema:location"},
-      {"RELATED_TO", "rdfs:seeAlso"},
-  };
-  return map;
-}
-
-const std::map<std::string, std::vector<const char*>>& label_types() {
-  static const std::map<std::string, std::vector<const char*>> map = {
-      {"Trial", {"schema:MedicalTrial", "biolink:ClinicalTrial"}},
-      {"Disease", {"schema:MedicalCondition", "biolink:Disease"}},
-      {"Antigen", {"biolink:GeneOrGeneProduct"}},
-      {"Drug", {"schema:Drug", "biolink:Drug"}},
-      {"Sponsor", {"schema:Organization", "biolink:Agent"}},
-      {"Site", {"schema:Place"}},
-  };
-  return map;
-}
-
-// "first_posted" -> "firstPosted", for tg: terms.
-std::string camel(const std::string& name) {
-  std::string out;
-  bool upper = false;
-  for (char c : name) {
-    if (c == '_') { upper = true; continue; }
-    out.push_back(upper ? char(std::toupper(static_cast<unsigned char>(c))) : c);
-    upper = false;
-  }
-  return out;
-}
-
-bool is_alnum_or_underscore(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// A Turtle local name we write unescaped: [A-Za-z0-9_] then [A-Za-z0-9_.-], not ending in '.'.
-bool safe_local_name(const std::string& s) {
-  if (s.empty() || !is_alnum_or_underscore(s.front()) || s.back() == '.') return false;
+// A local name Turtle takes unescaped after a prefix: [A-Za-z0-9_] then [A-Za-z0-9_.-], no final '.'.
+bool plain_local_name(std::string_view s) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (s.empty() || !word(s.front()) || s.back() == '.') return false;
   for (char c : s)
-    if (!is_alnum_or_underscore(c) && c != '.' && c != '-') return false;
+    if (!word(c) && c != '.' && c != '-') return false;
   return true;
 }
 
-bool digits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
+std::string quoted(const std::string& lexical) { return "\"" + detail::turtle_escape(lexical) + "\""; }
 
-// "2025-07-08" and "2025-07": the shapes that become xsd:date and xsd:gYearMonth.
-bool is_day(std::string_view s) {
-  return s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
-         digits(s.substr(8, 2));
-}
-bool is_month(std::string_view s) {
-  return s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2));
-}
-
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+// <iri> in the form N-Triples and Turtle share.
+std::string bracketed(const std::string& iri) { return "<" + detail::iri_escape(iri) + ">"; }
 
 class TurtleWriter {
  public:
-  TurtleWriter(std::ostream& out, const ExportOptions& options) : out_(out), base_(options.base_iri) {}
+  explicit TurtleWriter(std::ostream& out) : out_(out) {}
 
-  void write(const Graph& graph) {
-    out_ << kPrefixes << "@prefix tg: <" << kVocab << "> .\n\n";
-    std::set<std::string> sources;
-    graph.for_each_node([&](const Node& n) {
-      write_node(n);
-      sources.insert(n.sources.begin(), n.sources.end());
-    });
-    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) { write_edge(from, e, to); });
-    for (const std::string& s : sources)
-      out_ << source_iri(s) << " a prov:Entity ;\n    rdfs:label " << literal(s) << " .\n";
+  void header() {
+    for (const auto& [prefix, space] : detail::rdf_prefixes())
+      out_ << "@prefix " << prefix << ": <" << space << "> .\n";
+    out_ << "\n";
+  }
+
+  // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
+  void triple(const Triple& t) {
+    std::string s = name(t.subject), p = predicate(t.predicate), o = name(t.object);
+    if (open_ && s == subject_ && p == predicate_) {
+      out_ << ", " << o;
+    } else if (open_ && s == subject_) {
+      out_ << " ;\n    " << p << " " << o;
+    } else {
+      finish();
+      out_ << s << " " << p << " " << o;
+    }
+    open_ = true;
+    subject_ = std::move(s);
+    predicate_ = std::move(p);
+  }
+
+  void finish() {
+    if (open_) out_ << " .\n";
+    open_ = false;
   }
 
  private:
-  std::string local(const std::string& kind, const std::string& key) const {
-    return "<" + base_ + kind + "/" + slug(key) + ">";
+  static std::string prefixed(const std::string& iri) {
+    for (const auto& [prefix, space] : detail::rdf_prefixes())
+      if (iri.compare(0, space.size(), space) == 0 && plain_local_name(std::string_view(iri).substr(space.size())))
+        return prefix + ":" + iri.substr(space.size());
+    return bracketed(iri);
   }
 
-  std::string iri(const Node& n) const {
-    auto prop = [&](const char* name) -> std::string {
-      auto it = n.properties.find(name);
-      const std::string* s = it == n.properties.end() ? nullptr : std::get_if<std::string>(&it->second);
-      return s && safe_local_name(*s) ? *s : "";
-    };
-    if (n.label == "Trial" && !prop("nct_id").empty()) return "CLINICALTRIALS:" + prop("nct_id");
-    if (n.label == "Disease" && !prop("mesh_id").empty()) return "MESH:" + prop("mesh_id");
-    if (n.label == "Antigen" && !prop("gene_symbol").empty()) return "HGNC.SYMBOL:" + prop("gene_symbol");
-    std::string kind = n.label;
-    for (char& c : kind) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return local(kind, n.key);
+  static std::string predicate(const Term& t) {
+    return t.value == std::string(detail::ns::rdf) + "type" ? "a" : prefixed(t.value);
   }
 
-  std::string source_iri(const std::string& source) const { return local("source", source); }
-
-  static std::string literal(const std::string& s) { return "\"" + turtle_escape(s) + "\""; }
-
-  static std::string typed_literal(const std::string& name, const Value& v) {
-    if (auto i = std::get_if<std::int64_t>(&v)) return "\"" + std::to_string(*i) + "\"^^xsd:integer";
-    if (auto d = std::get_if<double>(&v)) return "\"" + detail::format_double(*d) + "\"^^xsd:double";
-    if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
-    const std::string& s = std::get<std::string>(v);
-    bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
-    if (is_date && is_day(s)) return literal(s) + "^^xsd:date";
-    if (is_date && is_month(s)) return literal(s) + "^^xsd:gYearMonth";
-    return literal(s);
-  }
-
-  void statement(const std::string& predicate, const std::string& object) {
-    out_ << " ;\n    " << predicate << " " << object;
-  }
-
-  void write_properties(const PropertyMap& props) {
-    for (const auto& [name, value] : props) {
-      auto std_pred = standard_predicates().find(name);
-      std::string predicate = std_pred != standard_predicates().end() ? std_pred->second : "tg:" + camel(name);
-      if (name == "url") {
-        statement("schema:url", "<" + detail::valid_xml_text(std::get<std::string>(value)) + ">");
-      } else if (auto list = std::get_if<std::vector<std::string>>(&value)) {
-        for (const std::string& item : *list) statement(predicate, literal(item));
-      } else {
-        statement(predicate, typed_literal(name, value));
-      }
-    }
-  }
-
-  void write_node(const Node& n) {
-    out_ << iri(n) << " a tg:" << n.label;
-    auto types = label_types().find(n.label);
-    if (types != label_types().end())
-      for (const char* t : types->second) out_ << ", " << t;
-    statement("tg:key", literal(n.key));
-    statement("rdfs:label", literal(n.name));
-    statement("schema:name", literal(n.name));
-    for (const std::string& alias : n.aliases) statement("schema:alternateName", literal(alias));
-    write_properties(n.properties);
-    for (const std::string& s : n.sources) statement("prov:wasDerivedFrom", source_iri(s));
-    out_ << " .\n";
-  }
-
-  // The fact as a plain triple, and a statement node for its provenance and properties.
-  void write_edge(const Node& from, const Edge& e, const Node& to) {
-    auto known = relation_predicates().find(e.type);
-    std::string predicate = known != relation_predicates().end() ? known->second : "tg:" + e.type;
-    std::string s = iri(from), o = iri(to);
-    out_ << s << " " << predicate << " " << o << " .\n";
-    auto role = e.properties.find("role");
-    bool collaborator = role != e.properties.end() && role->second == Value(std::string("collaborator"));
-    if (e.type == "SPONSORED_BY" && collaborator) out_ << s << " schema:funder " << o << " .\n";
-    if (e.type == "SPONSORED_BY" && !collaborator) out_ << s << " tg:leadSponsor " << o << " .\n";
-
-    char id[17];
-    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(fnv1a(s + " " + e.type + " " + o)));
-    out_ << "<" << base_ << "statement/" << id << "> a rdf:Statement";
-    statement("rdf:subject", s);
-    statement("rdf:predicate", predicate);
-    statement("rdf:object", o);
-    statement("tg:relationshipType", literal(e.type));
-    write_properties(e.properties);
-    for (const std::string& src : e.sources) statement("prov:wasDerivedFrom", source_iri(src));
-    out_ << " .\n";
+  static std::string name(const Term& t) {
+    if (t.kind == Term::Kind::iri) return prefixed(t.value);
+    if (t.datatype.empty()) return quoted(t.value);
+    if (t.datatype == std::string(detail::ns::xsd) + "boolean") return t.value;
+    return quoted(t.value) + "^^" + prefixed(t.datatype);
   }
 
   std::ostream& out_;
-  std::string base_;
+  bool open_ = false;
+  std::string subject_, predicate_;
 };
+
+std::string ntriples_term(const Term& t) {
+  if (t.kind == Term::Kind::iri) return bracketed(t.value);
+  if (t.datatype.empty()) return quoted(t.value);
+  return quoted(t.value) + "^^" + bracketed(t.datatype);
+}
+
+std::string ntriples_statement(const Triple& t) {
+  return ntriples_term(t.subject) + " " + ntriples_term(t.predicate) + " " + ntriples_term(t.object);
+}
 
 }  // namespace
 
@@ -231,7 +99,26 @@ bool valid_base_iri(std::string_view iri) {
 }
 
 void write_turtle(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  TurtleWriter(out, options).write(graph);
+  TurtleWriter writer(out);
+  writer.header();
+  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>&) { writer.triple(t); });
+  writer.finish();
+}
+
+void write_ntriples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
+  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>&) {
+    out << ntriples_statement(t) << " .\n";
+  });
+}
+
+// A triple goes into the graph of every document that states it, so dropping one document's graph
+// removes exactly what only that document said.
+void write_nquads(const Graph& graph, std::ostream& out, const ExportOptions& options) {
+  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>& sources) {
+    std::string statement = ntriples_statement(t);
+    for (const std::string& source : sources)
+      out << statement << " " << bracketed(detail::source_document_iri(options, source)) << " .\n";
+  });
 }
 
 }  // namespace trialgraph

@@ -36,6 +36,20 @@ check "extract samples" 0 $? "documents read, 0 failed" "$tmp/out" "Trial [0-9]+
 [ -s "$tmp/g.graphml" ] && [ -s "$tmp/g.ttl" ]; check "both outputs written" 0 $?
 "$tg" extract "$good" -o "$tmp/g.out" --format turtle > /dev/null 2>&1; check "--format picks turtle" 0 $? "^@prefix" "$tmp/g.out"
 
+"$tg" extract -q "$good" -o "$tmp/g.nt" -o "$tmp/g.nq" > /dev/null 2>&1
+check "the extension picks N-Triples and N-Quads" 0 $? "^<http://identifiers.org/clinicaltrials/NCT[0-9]+> <" "$tmp/g.nt" \
+  "> <https://w3id.org/trialgraph/id/source/[a-z0-9-]+> [.]$" "$tmp/g.nq"
+"$tg" extract -q "$good" -o "$tmp/g.ttl" -o "$tmp/neo4j" --format neo4j-csv > "$tmp/out" 2>&1
+check "neo4j-csv writes a folder, prints the import command; the extension still picks Turtle" 0 $? \
+  "^neo4j-admin database import full neo4j --nodes=" "$tmp/out" " --nodes=Trial=$tmp/neo4j/nodes_Trial.csv " "$tmp/out" \
+  "^:START_ID\(Trial\),:END_ID\(Sponsor\),:TYPE," "$tmp/neo4j/relationships_SPONSORED_BY_Trial_Sponsor.csv" \
+  "^@prefix" "$tmp/g.ttl"
+"$tg" extract -q "$good" -o "$tmp/neo4j/" --format neo4j-csv > /dev/null 2>&1; check "neo4j-csv replaces its own output" 0 $?
+mkdir -p "$tmp/mine" && echo keep > "$tmp/mine/notes.txt"
+"$tg" extract -q "$good" -o "$tmp/mine" --format neo4j-csv > "$tmp/out" 2>&1
+check "neo4j-csv refuses a folder it did not write" 3 $? "not an earlier neo4j-csv output" "$tmp/out" "^keep$" "$tmp/mine/notes.txt"
+[ -z "$(ls "$tmp" | grep -E '[.](tmp|old)-')" ]; check "no temporary folder left" 0 $?
+
 "$tg" extract "$bad" -o "$tmp/bad.graphml" > "$tmp/out" 2> "$tmp/err"
 check "bad documents: exit 1, each named with plugin and reason" 1 $? \
   "not-json.json \[ctgov-json\]: not valid JSON" "$tmp/err" \

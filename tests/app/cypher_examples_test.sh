@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The dozen example questions (examples/neo4j/queries/): each query, run through the CLI over the
 # extracted examples, gives exactly its committed answer; and networkx, reading the same GraphML
-# without any Cypher, computes the same answers.
+# without any Cypher, computes the same answers; so do the SPARQL versions in examples/sparql/.
 # usage: cypher_examples_test.sh TRIALGRAPH SOURCE_DIR
 set -uo pipefail
 tg=$1 src=$2
@@ -26,6 +26,9 @@ done
 [ "$count" -ge 12 ] || { echo "FAIL only $count queries"; failures=$((failures + 1)); }
 
 /usr/bin/python3 "$src/tests/consumers/cypher_answers_networkx.py" "$tmp/examples.graphml" "$queries" || failures=$((failures + 1))
+# The same questions in SPARQL (checked against rdflib and Virtuoso by export_sparql and
+# virtuoso_sparql) have the same answers, row for row.
+/usr/bin/python3 "$src/tests/consumers/same_answers.py" "$queries" "$src/examples/sparql" || failures=$((failures + 1))
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

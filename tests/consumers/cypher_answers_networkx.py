@@ -99,7 +99,8 @@ def answers(nodes, edges):
     count = {}
     for t in trials:
         s = N[t].get("status")
-        count[s] = count.get(s, 0) + 1
+        if s is not None:
+            count[s] = count.get(s, 0) + 1
     r["07"] = sorted(count.items(), key=lambda x: (-x[1], key_nulls_last(x[0])))
     # 08
     count = {}

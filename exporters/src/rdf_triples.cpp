@@ -1,0 +1,270 @@
+// The one mapping from the property graph to RDF (docs/rdf-vocabulary.md): IRIs minted from keys,
+// so that graphs extracted anywhere merge by plain union; standard predicates where they exist.
+#include "rdf_triples.hpp"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+
+#include "text_escape.hpp"
+#include "trialgraph/keys.hpp"
+
+namespace trialgraph::detail {
+namespace {
+
+constexpr const char* kSchema = "http://schema.org/";
+constexpr const char* kBiolink = "https://w3id.org/biolink/vocab/";
+constexpr const char* kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+constexpr const char* kProv = "http://www.w3.org/ns/prov#";
+constexpr const char* kClinicalTrials = "http://identifiers.org/clinicaltrials/";
+constexpr const char* kMesh = "http://id.nlm.nih.gov/mesh/";
+constexpr const char* kHgncSymbol = "http://identifiers.org/hgnc.symbol/";
+
+std::string schema(const char* local) { return std::string(kSchema) + local; }
+std::string biolink(const char* local) { return std::string(kBiolink) + local; }
+std::string tg(const std::string& local) { return ns::tg + local; }
+std::string rdf(const char* local) { return std::string(ns::rdf) + local; }
+std::string xsd(const char* local) { return std::string(ns::xsd) + local; }
+std::string rdfs(const char* local) { return std::string(kRdfs) + local; }
+std::string prov(const char* local) { return std::string(kProv) + local; }
+
+// Properties with a standard predicate; the rest become tg:<camelCase name>.
+const std::map<std::string, std::string>& standard_predicates() {
+  static const std::map<std::string, std::string> map = {
+      {"nct_id", schema("identifier")},
+      {"status", schema("status")},
+      {"phase", biolink("clinical_trial_phase")},
+      {"enrollment", biolink("clinical_trial_enrollment")},
+      {"start_date", schema("startDate")},
+      {"completion_date", schema("endDate")},
+      {"keywords", schema("keywords")},
+      {"description", schema("description")},
+      {"city", schema("addressLocality")},
+      {"state", schema("addressRegion")},
+      {"zip", schema("postalCode")},
+      {"country", schema("addressCountry")},
+      {"lat", schema("latitude")},
+      {"lon", schema("longitude")},
+  };
+  return map;
+}
+
+const std::map<std::string, std::string>& relation_predicates() {
+  static const std::map<std::string, std::string> map = {
+      {"SPONSORED_BY", schema("sponsor")},
+      {"STUDIES", schema("healthCondition")},
+      {"TESTS", schema("studySubject")},
+      {"TARGETS", biolink("directly_physically_interacts_with")},
+      {"CONDUCTED_AT", schema("location")},
+      {"RELATED_TO", rdfs("seeAlso")},
+  };
+  return map;
+}
+
+const std::map<std::string, std::vector<std::string>>& label_types() {
+  static const std::map<std::string, std::vector<std::string>> map = {
+      {"Trial", {schema("MedicalTrial"), biolink("ClinicalTrial")}},
+      {"Disease", {schema("MedicalCondition"), biolink("Disease")}},
+      {"Antigen", {biolink("GeneOrGeneProduct")}},
+      {"Drug", {schema("Drug"), biolink("Drug")}},
+      {"Sponsor", {schema("Organization"), biolink("Agent")}},
+      {"Site", {schema("Place")}},
+  };
+  return map;
+}
+
+// "first_posted" -> "firstPosted", for tg: terms.
+std::string camel(const std::string& name) {
+  std::string out;
+  bool upper = false;
+  for (char c : name) {
+    if (c == '_') { upper = true; continue; }
+    out.push_back(upper ? char(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return out;
+}
+
+bool is_alnum_or_underscore(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// An identifier we put after a namespace as is ([A-Za-z0-9_][A-Za-z0-9_.-]*, not ending in '.'),
+// which also keeps the IRI abbreviable in Turtle.
+bool safe_local_name(const std::string& s) {
+  if (s.empty() || !is_alnum_or_underscore(s.front()) || s.back() == '.') return false;
+  for (char c : s)
+    if (!is_alnum_or_underscore(c) && c != '.' && c != '-') return false;
+  return true;
+}
+
+bool digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// "2025-07-08" and "2025-07": the shapes that become xsd:date and xsd:gYearMonth.
+bool is_day(std::string_view s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
+         digits(s.substr(8, 2));
+}
+bool is_month(std::string_view s) {
+  return s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2));
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+Term typed_literal(const std::string& name, const Value& v) {
+  if (auto i = std::get_if<std::int64_t>(&v)) return Term::literal(std::to_string(*i), xsd("integer"));
+  if (auto d = std::get_if<double>(&v)) return Term::literal(format_double(*d), xsd("double"));
+  if (auto b = std::get_if<bool>(&v)) return Term::literal(*b ? "true" : "false", xsd("boolean"));
+  const std::string& s = std::get<std::string>(v);
+  bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
+  if (is_date && is_day(s)) return Term::literal(s, xsd("date"));
+  if (is_date && is_month(s)) return Term::literal(s, xsd("gYearMonth"));
+  return Term::literal(s);
+}
+
+class TripleMaker {
+ public:
+  TripleMaker(const ExportOptions& options, const TripleSink& sink) : options_(options), sink_(sink) {}
+
+  void node(const Node& n) {
+    Term s = Term::iri(iri(n));
+    emit(s, rdf("type"), Term::iri(tg(n.label)), n.sources);
+    auto types = label_types().find(n.label);
+    if (types != label_types().end())
+      for (const std::string& t : types->second) emit(s, rdf("type"), Term::iri(t), n.sources);
+    emit(s, tg("key"), Term::literal(n.key), n.sources);
+    emit(s, rdfs("label"), Term::literal(n.name), n.sources);
+    emit(s, schema("name"), Term::literal(n.name), n.sources);
+    for (const std::string& alias : n.aliases) emit(s, schema("alternateName"), Term::literal(alias), n.sources);
+    properties(s, n.properties, n.sources);
+    derived_from(s, n.sources);
+  }
+
+  // The fact as a plain triple, and a statement node for its provenance and properties.
+  void edge(const Node& from, const Edge& e, const Node& to) {
+    auto known = relation_predicates().find(e.type);
+    std::string predicate = known != relation_predicates().end() ? known->second : tg(e.type);
+    Term s = Term::iri(iri(from)), o = Term::iri(iri(to));
+    emit(s, predicate, o, e.sources);
+    if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? schema("funder") : tg("leadSponsor"), o, e.sources);
+
+    char id[17];
+    std::snprintf(id, sizeof id, "%016llx",
+                  static_cast<unsigned long long>(fnv1a(turtle_name(s) + " " + e.type + " " + turtle_name(o))));
+    Term st = Term::iri(options_.base_iri + "statement/" + id);
+    emit(st, rdf("type"), Term::iri(rdf("Statement")), e.sources);
+    emit(st, rdf("subject"), s, e.sources);
+    emit(st, rdf("predicate"), Term::iri(predicate), e.sources);
+    emit(st, rdf("object"), o, e.sources);
+    emit(st, tg("relationshipType"), Term::literal(e.type), e.sources);
+    properties(st, e.properties, e.sources);
+    derived_from(st, e.sources);
+  }
+
+  void source(const std::string& name) {
+    Term s = Term::iri(source_document_iri(options_, name));
+    std::set<std::string> only{name};
+    emit(s, rdf("type"), Term::iri(prov("Entity")), only);
+    emit(s, rdfs("label"), Term::literal(name), only);
+  }
+
+ private:
+  void emit(const Term& s, const std::string& p, const Term& o, const std::set<std::string>& sources) {
+    sink_(Triple{s, Term::iri(p), o}, sources);
+  }
+
+  static bool collaborator(const Edge& e) {
+    auto role = e.properties.find("role");
+    return role != e.properties.end() && role->second == Value(std::string("collaborator"));
+  }
+
+  void properties(const Term& s, const PropertyMap& props, const std::set<std::string>& sources) {
+    for (const auto& [name, value] : props) {
+      auto std_pred = standard_predicates().find(name);
+      std::string predicate = std_pred != standard_predicates().end() ? std_pred->second : tg(camel(name));
+      if (name == "url") {
+        emit(s, schema("url"), Term::iri(valid_xml_text(std::get<std::string>(value))), sources);
+      } else if (auto list = std::get_if<std::vector<std::string>>(&value)) {
+        for (const std::string& item : *list) emit(s, predicate, Term::literal(item), sources);
+      } else {
+        emit(s, predicate, typed_literal(name, value), sources);
+      }
+    }
+  }
+
+  // Each document says that the subject came from it, and only it says so.
+  void derived_from(const Term& s, const std::set<std::string>& sources) {
+    for (const std::string& src : sources)
+      emit(s, prov("wasDerivedFrom"), Term::iri(source_document_iri(options_, src)), {src});
+  }
+
+  std::string local(const std::string& kind, const std::string& key) const {
+    return options_.base_iri + kind + "/" + slug(key);
+  }
+
+  std::string iri(const Node& n) const {
+    auto prop = [&](const char* name) -> std::string {
+      auto it = n.properties.find(name);
+      const std::string* s = it == n.properties.end() ? nullptr : std::get_if<std::string>(&it->second);
+      return s && safe_local_name(*s) ? *s : "";
+    };
+    if (n.label == "Trial" && !prop("nct_id").empty()) return kClinicalTrials + prop("nct_id");
+    if (n.label == "Disease" && !prop("mesh_id").empty()) return kMesh + prop("mesh_id");
+    if (n.label == "Antigen" && !prop("gene_symbol").empty()) return kHgncSymbol + prop("gene_symbol");
+    std::string kind = n.label;
+    for (char& c : kind) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return local(kind, n.key);
+  }
+
+  // The statement hash is taken over the subject and object as the first Turtle writer spelled
+  // them (the three registry prefixes where it could), so statement IRIs stay what it minted.
+  static std::string turtle_name(const Term& t) {
+    for (const char* space : {kClinicalTrials, kMesh, kHgncSymbol}) {
+      std::string_view prefix = space == kClinicalTrials ? "CLINICALTRIALS:" : space == kMesh ? "MESH:" : "HGNC.SYMBOL:";
+      std::string_view sv(space);
+      if (t.value.size() > sv.size() && t.value.compare(0, sv.size(), sv) == 0)
+        return std::string(prefix) + t.value.substr(sv.size());
+    }
+    return "<" + t.value + ">";
+  }
+
+  const ExportOptions& options_;
+  const TripleSink& sink_;
+};
+
+}  // namespace
+
+const std::vector<std::pair<std::string, std::string>>& rdf_prefixes() {
+  static const std::vector<std::pair<std::string, std::string>> prefixes = {
+      {"schema", kSchema},          {"biolink", kBiolink},
+      {"rdf", ns::rdf},             {"rdfs", kRdfs},
+      {"xsd", ns::xsd},             {"prov", kProv},
+      {"CLINICALTRIALS", kClinicalTrials}, {"MESH", kMesh},
+      {"HGNC.SYMBOL", kHgncSymbol}, {"tg", ns::tg},
+  };
+  return prefixes;
+}
+
+std::string source_document_iri(const ExportOptions& options, std::string_view source) {
+  return options.base_iri + "source/" + slug(source);
+}
+
+void for_each_triple(const Graph& graph, const ExportOptions& options, const TripleSink& sink) {
+  TripleMaker maker(options, sink);
+  std::set<std::string> sources;
+  graph.for_each_node([&](const Node& n) {
+    maker.node(n);
+    sources.insert(n.sources.begin(), n.sources.end());
+  });
+  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) { maker.edge(from, e, to); });
+  for (const std::string& s : sources) maker.source(s);
+}
+
+}  // namespace trialgraph::detail

@@ -1,0 +1,55 @@
+// The graph's RDF form, generated once (rdf_triples.cpp) and serialized by each RDF writer
+// (Turtle, N-Triples, N-Quads), so the term mapping of docs/rdf-vocabulary.md lives in one place.
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "trialgraph/exporters.hpp"
+
+namespace trialgraph::detail {
+
+/// An IRI (absolute, full) or a literal (lexical form, datatype IRI; no datatype = xsd:string).
+struct Term {
+  enum class Kind { iri, literal };
+  Kind kind = Kind::iri;
+  std::string value;
+  std::string datatype;
+
+  static Term iri(std::string value) { return {Kind::iri, std::move(value), {}}; }
+  static Term literal(std::string value, std::string datatype = {}) {
+    return {Kind::literal, std::move(value), std::move(datatype)};
+  }
+};
+
+struct Triple {
+  Term subject, predicate, object;
+};
+
+/// Namespace IRIs, for the writers that abbreviate (Turtle) and for the terms themselves.
+namespace ns {
+inline constexpr const char* rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr const char* xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr const char* tg = "https://w3id.org/trialgraph/vocab#";
+}  // namespace ns
+
+/// (prefix, namespace) pairs in the order Turtle declares them.
+const std::vector<std::pair<std::string, std::string>>& rdf_prefixes();
+
+/// Receives each triple with the source documents (file base names) that state it.
+using TripleSink = std::function<void(const Triple&, const std::set<std::string>& sources)>;
+
+/// Every triple of the graph's RDF form, in a fixed order: each node's triples together (subject
+/// first), then each relationship's (the plain triple, then its statement node), then the source
+/// documents. A node's or relationship's triples carry its `sources`, except `prov:wasDerivedFrom X`
+/// and X's own description, which only document X states.
+void for_each_triple(const Graph& graph, const ExportOptions& options, const TripleSink& sink);
+
+/// The IRI of a source document (also the name of its N-Quads graph): `<base>source/<slug>`.
+std::string source_document_iri(const ExportOptions& options, std::string_view source);
+
+}  // namespace trialgraph::detail
