@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check_plugin_command.hpp"
+#include "document_report.hpp"
 #include "pipeline.hpp"
 #include "query_commands.hpp"
 #include "trialgraph/exporters.hpp"
@@ -65,6 +66,9 @@ const char* kExtractHelp =
     "  --plugin-dir DIR     also load plugins from DIR (repeatable)\n"
     "  --lexicon FILE       add a lexicon (JSON, as core/lexicons/*.json) to the built-in ones;\n"
     "                       its entries extend those of the same name (repeatable)\n"
+    "  --report FILE        one JSON line per document: path, plugin, status (ok, partial, failed,\n"
+    "                       skipped), bytes, entities, relations, problems\n"
+    "  --fail-fast          stop at the first document that fails; nothing but the report is written\n"
     "  -q, --quiet          no progress line and no summary; problems are still printed\n"
     "  -h, --help           this text\n";
 
@@ -103,6 +107,8 @@ struct Options {
   std::vector<std::string> lexicons;
   std::optional<OutputFormat> format;
   ExportOptions export_options;
+  std::optional<fs::path> report;
+  bool fail_fast = false;
   bool quiet = false;
   bool help = false;
   int timeout_seconds = 60;
@@ -149,6 +155,10 @@ Options parse_args(int argc, char** argv) {
       o.timeout_seconds = std::atoi(v.c_str());
       if (o.timeout_seconds <= 0 || v.find_first_not_of("0123456789") != std::string::npos)
         throw UsageError{"--timeout needs a whole number of seconds, got '" + v + "'"};
+    } else if (a == "--report") {
+      o.report = value(i);
+    } else if (a == "--fail-fast") {
+      o.fail_fast = true;
     } else if (a == "-q" || a == "--quiet") {
       o.quiet = true;
     } else {
@@ -209,8 +219,7 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
-int run_extract(const Options& o) {
-  if (o.inputs.empty()) throw UsageError{"extract needs at least one INPUT"};
+std::vector<std::pair<fs::path, OutputFormat>> resolve_outputs(const Options& o) {
   if (o.outputs.empty())
     throw UsageError{"extract needs an output: -o FILE.graphml, -o FILE.ttl (.nt, .nq) or -o DIR --format neo4j-csv"};
   std::vector<std::pair<fs::path, OutputFormat>> outputs;
@@ -221,6 +230,41 @@ int run_extract(const Options& o) {
       throw UsageError{"cannot tell the format of '" + out.string() + "' (use .graphml, .ttl, .nt, .nq or --format)"};
     outputs.emplace_back(out, *f);
   }
+  return outputs;
+}
+
+// Writes every output; false when one could not be written (each is said on stderr).
+bool write_outputs(const Graph& graph, const std::vector<std::pair<fs::path, OutputFormat>>& outputs,
+                   const Options& o, std::vector<std::string>& import_commands) {
+  bool written = true;
+  for (const auto& [path, format] : outputs) {
+    std::string error, command;
+    bool ok = format == OutputFormat::neo4j_csv ? export_neo4j_csv(graph, path, command, error)
+                                                : export_to_file(graph, path, format, o.export_options, error);
+    if (!ok) std::cerr << "trialgraph: error: " << error << "\n";
+    if (!command.empty()) import_commands.push_back(command);
+    written = written && ok;
+  }
+  return written;
+}
+
+void print_summary(const RunReport& report, std::size_t failed, const FailureTally& tally, const Graph& graph,
+                   double secs) {
+  std::ostringstream line;
+  line << "trialgraph: " << report.documents << " documents read, " << failed << " failed";
+  if (!report.skipped.empty()) line << ", " << report.skipped.size() << " other files skipped";
+  line << "; " << graph.node_count() << " nodes (" << counts_text(graph.nodes_by_label()) << "), "
+       << graph.edge_count() << " edges (" << counts_text(graph.edges_by_type()) << ") in " << std::fixed
+       << std::setprecision(2) << secs << " s";
+  std::cout << line.str() << "\n";
+  if (failed) std::cout << "trialgraph: failed: " << tally.text() << "\n";
+  for (const std::string& path : report.skipped)
+    std::cout << "trialgraph: skipped " << path << " (no plugin reads this kind of file)\n";
+}
+
+int run_extract(const Options& o) {
+  if (o.inputs.empty()) throw UsageError{"extract needs at least one INPUT"};
+  std::vector<std::pair<fs::path, OutputFormat>> outputs = resolve_outputs(o);
   try {
     if (!o.lexicons.empty()) use_lexicon_files(o.lexicons);
   } catch (const LexiconError& e) {
@@ -233,44 +277,52 @@ int run_extract(const Options& o) {
     std::cerr << "trialgraph: no plugins could be loaded; use --plugin-dir or TRIALGRAPH_PLUGIN_PATH\n";
     return kExitFatal;
   }
+  DocumentReportFile report_file;
+  std::string error;
+  if (o.report && !report_file.open(*o.report, error)) {
+    std::cerr << "trialgraph: error: " << error << "\n";
+    return kExitFatal;
+  }
   auto start = std::chrono::steady_clock::now();
   std::vector<Problem> walk_problems;
   std::vector<InputDocument> documents = collect_documents(o.inputs, walk_problems);
-  for (const Problem& p : walk_problems) print_problem(p);
+  FailureTally tally;
+  for (const Problem& p : walk_problems) {
+    print_problem(p);
+    DocumentOutcome outcome{p.path, "", DocumentOutcome::Status::failed, 0, 0, 0, {p.reason}};
+    report_file.write(outcome);
+    tally.add(outcome);
+  }
 
   Graph graph;
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO));
   ExtractCallbacks callbacks;
   callbacks.on_problem = [&](const Problem& p) { progress.clear(); print_problem(p); };
   callbacks.on_progress = [&](std::size_t d, std::size_t t, std::size_t b) { progress.update(d, t, b); };
-  RunReport report = extract_documents(documents, registry, graph, callbacks);
+  callbacks.on_document = [&](const DocumentOutcome& d) {
+    report_file.write(d);
+    tally.add(d);
+  };
+  callbacks.stop_at_first_failure = o.fail_fast;
+  RunReport report;
+  if (!(o.fail_fast && !walk_problems.empty())) report = extract_documents(documents, registry, graph, callbacks);
   progress.clear();
-
-  bool written = true;
-  std::vector<std::string> import_commands;
-  for (const auto& [path, format] : outputs) {
-    std::string error, command;
-    bool ok = format == OutputFormat::neo4j_csv ? export_neo4j_csv(graph, path, command, error)
-                                                : export_to_file(graph, path, format, o.export_options, error);
-    if (!ok) std::cerr << "trialgraph: error: " << error << "\n";
-    if (!command.empty()) import_commands.push_back(command);
-    written = written && ok;
-  }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::size_t failed = report.failed + walk_problems.size();
+  bool report_written = !o.report || report_file.commit(error);
+  if (!report_written) std::cerr << "trialgraph: error: " << error << "\n";
+  if (o.fail_fast && failed) {
+    std::cerr << "trialgraph: stopped at the first failure (--fail-fast); no graph written\n";
+    return kExitDocumentsFailed;
+  }
+
+  std::vector<std::string> import_commands;
+  bool written = write_outputs(graph, outputs, o, import_commands) && report_written;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!o.quiet) {
-    std::ostringstream line;
-    line << "trialgraph: " << report.documents << " documents read, " << failed << " failed";
-    if (!report.skipped.empty()) line << ", " << report.skipped.size() << " other files skipped";
-    line << "; "
-         << graph.node_count() << " nodes (" << counts_text(graph.nodes_by_label()) << "), "
-         << graph.edge_count() << " edges (" << counts_text(graph.edges_by_type()) << ") in "
-         << std::fixed << std::setprecision(2) << secs << " s";
-    std::cout << line.str() << "\n";
-    for (const std::string& path : report.skipped)
-      std::cout << "trialgraph: skipped " << path << " (no plugin reads this kind of file)\n";
-    for (const auto& [path, format] : outputs)
-      if (written) std::cout << "trialgraph: wrote " << path.string() << "\n";
+    print_summary(report, failed, tally, graph, secs);
+    if (written)
+      for (const auto& [path, format] : outputs) std::cout << "trialgraph: wrote " << path.string() << "\n";
+    if (written && o.report) std::cout << "trialgraph: wrote the report " << o.report->string() << "\n";
   }
   for (const std::string& command : import_commands)  // printed even with -q: it is what the user asked for
     std::cout << "trialgraph: load the CSV files (database stopped and empty) with:\n" << command << "\n";

@@ -111,6 +111,38 @@ check "--lexicon adds a user's antigen" 0 $? 'source="Drug:taci directed car t c
 check "a broken lexicon is fatal and names the file and entry" 3 $? "broken.json: entry 1: an entry needs a \"name\"" "$tmp/out"
 [ ! -e "$tmp/lex2.graphml" ]; check "no output from a run refused for its lexicon" 0 $?
 
+# --report: one JSON line per document; the summary groups failures by reason; --fail-fast.
+"$tg" extract "$bad" "$good" -o "$tmp/r.graphml" --report "$tmp/report.ndjson" > "$tmp/out" 2> "$tmp/err"
+check "--report and failures grouped by reason" 1 $? \
+  "failed: 2 not valid JSON, 1 JSON, but not a ClinicalTrials.gov v2 study, 1 empty file, 1 no plugin reads this kind of document; 1 read in part" "$tmp/out" \
+  "wrote the report .*report.ndjson" "$tmp/out"
+/usr/bin/python3 - "$tmp/report.ndjson" "$bad" "$good" > "$tmp/out" 2>&1 <<'PY'
+import json, os, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+by_name = {os.path.basename(r["path"]): r for r in rows}
+want = len(os.listdir(sys.argv[2])) + len(os.listdir(sys.argv[3]))
+assert len(rows) == want, f"{len(rows)} lines for {want} documents"
+assert list(rows[0]) == ["path", "plugin", "status", "bytes", "entities", "relations", "problems"], list(rows[0])
+assert by_name["truncated.json"]["status"] == "failed" and by_name["truncated.json"]["plugin"] == "ctgov-json"
+assert by_name["truncated.json"]["problems"][0].startswith("not valid JSON: parse error at line 18")
+assert by_name["one-bad-line.ndjson"]["status"] == "partial" and by_name["one-bad-line.ndjson"]["problems"] == ["line 3: not valid JSON"]
+ok = by_name["single_study.json"]
+assert ok["status"] == "ok" and ok["entities"] > 0 and ok["relations"] > 0 and ok["problems"] == [] and ok["bytes"] > 0
+assert by_name["empty.json"]["problems"] == ["empty file"]
+print("report ok")
+PY
+check "the report has one line per document, with status, plugin, counts and problems" 0 $? "report ok" "$tmp/out"
+cp "$tmp/r.graphml" "$tmp/ff.graphml"
+"$tg" extract "$bad" "$good" -o "$tmp/ff.graphml" --fail-fast --report "$tmp/ff.ndjson" > "$tmp/out" 2> "$tmp/err"
+check "--fail-fast stops at the first failure and writes no graph" 1 $? \
+  "stopped at the first failure \(--fail-fast\); no graph written" "$tmp/err"
+cmp -s "$tmp/r.graphml" "$tmp/ff.graphml"; check "--fail-fast leaves the previous output as it was" 0 $?
+[ "$(wc -l < "$tmp/ff.ndjson")" -lt 11 ] && grep -q '"status":"failed"' "$tmp/ff.ndjson"
+check "--fail-fast: the report ends at the failure" 0 $?
+"$tg" extract "$good" -o "$tmp/ok.graphml" --fail-fast -q; check "--fail-fast with nothing failing" 0 $?
+"$tg" extract "$good" -o "$tmp/ok.graphml" --report /nonexistent/dir/r.ndjson > "$tmp/out" 2>&1
+check "--report into a folder that does not exist" 3 $? "cannot write the report" "$tmp/out"
+
 # check-plugin: every bundled plugin passes; each broken one fails, saying why.
 for plugin in "$(dirname "$tg")"/plugins/*.so; do
   "$tg" check-plugin "$plugin" > "$tmp/out" 2>&1
@@ -135,8 +167,8 @@ check "check-plugin: claims everything, crashes on empty input" 1 $? \
   "FAIL  declines documents of other formats: claims .* with 'yes'" "$tmp/out" \
   "FAIL  crashed \(Segmentation fault, signal 11\) while trying: identify and extract an empty document" "$tmp/out"
 printf hang > "$tmp/forever.greedy"
-"$tg" check-plugin --timeout 1 "$misbehaving/tg_test-greedy-crash.so" "$tmp/forever.greedy" > "$tmp/out" 2>&1
-check "check-plugin: a plugin that hangs" 1 $? "FAIL  no answer for 1 s \(hangs\?\) while trying: extract .*forever.greedy" "$tmp/out"
+"$tg" check-plugin --timeout 5 "$misbehaving/tg_test-greedy-crash.so" "$tmp/forever.greedy" > "$tmp/out" 2>&1
+check "check-plugin: a plugin that hangs" 1 $? "FAIL  no answer for 5 s \(hangs\?\) while trying: extract .*forever.greedy" "$tmp/out"
 "$tg" check-plugin "$misbehaving/tg_test-dangling-relation.so" > "$tmp/out" 2>&1
 check "check-plugin: no samples" 1 $? "no samples of its own format: name sample documents after the plugin file" "$tmp/out"
 "$tg" check-plugin > "$tmp/out" 2>&1; check "check-plugin without a plugin" 2 $? "needs the plugin file" "$tmp/out"
