@@ -7,19 +7,7 @@ bad=$src/tests/fixtures/bad-input
 good=$src/plugins/ctgov-json/samples
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passed=0
-
-check() {  # check NAME EXPECTED_RC ACTUAL_RC [grep-pattern file]...
-  local name=$1 want=$2 got=$3
-  shift 3
-  local ok=1
-  [ "$want" = "$got" ] || { echo "FAIL $name: exit code $got, expected $want"; ok=0; }
-  while [ $# -ge 2 ]; do
-    grep -qE -- "$1" "$2" || { echo "FAIL $name: no '$1' in $(basename "$2")"; sed 's/^/    /' "$2" | head -20; ok=0; }
-    shift 2
-  done
-  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name"; else failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 
 for cmd in "" extract plugins detect check-plugin; do
   "$tg" $cmd --help > "$tmp/help" 2>&1; check "help $cmd" 0 $? "usage: trialgraph" "$tmp/help"

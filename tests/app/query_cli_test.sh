@@ -5,19 +5,7 @@ set -uo pipefail
 tg=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0 passed=0
-
-check() {  # check NAME EXPECTED_RC ACTUAL_RC [grep-pattern file]...
-  local name=$1 want=$2 got=$3
-  shift 3
-  local ok=1
-  [ "$want" = "$got" ] || { echo "FAIL $name: exit code $got, expected $want"; ok=0; }
-  while [ $# -ge 2 ]; do
-    grep -qE -- "$1" "$2" || { echo "FAIL $name: no '$1' in $(basename "$2")"; sed 's/^/    /' "$2" | head -20; ok=0; }
-    shift 2
-  done
-  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name"; else failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 
 g=$tmp/examples.graphml
 "$tg" extract "$src/examples/ctgov-v2" "$src/examples/registry-formats" "$src/examples/seeds" -o "$g" -q
