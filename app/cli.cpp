@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -69,6 +70,12 @@ const char* kExtractHelp =
     "  --report FILE        one JSON line per document: path, plugin, status (ok, partial, failed,\n"
     "                       skipped), bytes, entities, relations, problems\n"
     "  --fail-fast          stop at the first document that fails; nothing but the report is written\n"
+    "  -j, --jobs N         extraction threads (default: one per core); the output is the same for any N\n"
+    "  --max-document-size MIB   a larger document, or record of an NDJSON file or JSON array,\n"
+    "                       fails (default 64)\n"
+    "  --max-entities N     a document emitting more entities and relations fails (default 1000000)\n"
+    "  --time-budget SECONDS     a document taking longer fails; a plugin call that does not come\n"
+    "                       back is abandoned (default 60)\n"
     "  -q, --quiet          no progress line and no summary; problems are still printed\n"
     "  -h, --help           this text\n";
 
@@ -109,6 +116,7 @@ struct Options {
   ExportOptions export_options;
   std::optional<fs::path> report;
   bool fail_fast = false;
+  ExtractOptions extract;
   bool quiet = false;
   bool help = false;
   int timeout_seconds = 60;
@@ -117,6 +125,14 @@ struct Options {
 struct UsageError {
   std::string message;
 };
+
+// A positive whole number for `option`, at most `max`.
+std::size_t whole_number(const std::string& option, const std::string& v, std::size_t max) {
+  if (v.empty() || v.size() > 12 || v.find_first_not_of("0123456789") != std::string::npos || std::stoull(v) == 0 ||
+      std::stoull(v) > max)
+    throw UsageError{option + " needs a whole number from 1 to " + std::to_string(max) + ", got '" + v + "'"};
+  return std::stoull(v);
+}
 
 Options parse_args(int argc, char** argv) {
   Options o;
@@ -159,6 +175,16 @@ Options parse_args(int argc, char** argv) {
       o.report = value(i);
     } else if (a == "--fail-fast") {
       o.fail_fast = true;
+    } else if (a == "-j" || a == "--jobs") {
+      o.extract.jobs = unsigned(whole_number(a, value(i), 1024));
+    } else if (a.rfind("-j", 0) == 0 && a.size() > 2 && std::isdigit((unsigned char)a[2])) {
+      o.extract.jobs = unsigned(whole_number("-j", a.substr(2), 1024));
+    } else if (a == "--max-document-size") {
+      o.extract.limits.max_document_bytes = whole_number(a, value(i), 1 << 20) << 20;
+    } else if (a == "--max-entities") {
+      o.extract.limits.max_entities = whole_number(a, value(i), std::size_t(1) << 40);
+    } else if (a == "--time-budget") {
+      o.extract.limits.time_budget_seconds = double(whole_number(a, value(i), 1'000'000));
     } else if (a == "-q" || a == "--quiet") {
       o.quiet = true;
     } else {
@@ -191,20 +217,22 @@ std::string counts_text(const std::map<std::string, std::size_t>& counts) {
   return text;
 }
 
-// A one-line progress display, redrawn at most ten times a second.
+// A one-line progress display on a terminal, redrawn at most ten times a second: documents and
+// records done, the share of the input bytes read, the rate, and the time left.
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
-  void update(std::size_t done, std::size_t total, std::size_t bytes) {
+  void update(const ExtractProgress& p) {
     if (!enabled_) return;
     auto now = Clock::now();
-    if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
+    if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     double secs = std::chrono::duration<double>(now - start_).count();
-    double rate = secs > 0 ? done / secs : 0;
-    std::fprintf(stderr, "\r\033[K%zu/%zu documents  %3.0f%%  %.0f docs/s  %.1f MB  eta %.0fs", done, total,
-                 total ? 100.0 * done / total : 100.0, rate, bytes / 1e6,
-                 rate > 0 ? (total - done) / rate : 0.0);
+    double share = p.total_bytes ? std::min(1.0, double(p.bytes) / double(p.total_bytes)) : 1.0;
+    double left = share > 0 ? secs * (1 - share) / share : 0;
+    std::fprintf(stderr, "\r\033[K%zu documents, %zu records  %3.0f%%  %.0f records/s  %.1f MB/s  %.0f s left",
+                 p.documents, p.records, 100 * share, secs > 0 ? p.records / secs : 0.0,
+                 secs > 0 ? p.bytes / 1e6 / secs : 0.0, left);
     shown_ = true;
   }
   void clear() {
@@ -249,13 +277,14 @@ bool write_outputs(const Graph& graph, const std::vector<std::pair<fs::path, Out
 }
 
 void print_summary(const RunReport& report, std::size_t failed, const FailureTally& tally, const Graph& graph,
-                   double secs) {
+                   double read_secs, double write_secs) {
   std::ostringstream line;
   line << "trialgraph: " << report.documents << " documents read, " << failed << " failed";
   if (!report.skipped.empty()) line << ", " << report.skipped.size() << " other files skipped";
   line << "; " << graph.node_count() << " nodes (" << counts_text(graph.nodes_by_label()) << "), "
        << graph.edge_count() << " edges (" << counts_text(graph.edges_by_type()) << ") in " << std::fixed
-       << std::setprecision(2) << secs << " s";
+       << std::setprecision(2) << read_secs + write_secs << " s (extracting " << read_secs << " s, writing "
+       << write_secs << " s)";
   std::cout << line.str() << "\n";
   if (failed) std::cout << "trialgraph: failed: " << tally.text() << "\n";
   for (const std::string& path : report.skipped)
@@ -298,14 +327,14 @@ int run_extract(const Options& o) {
   Progress progress(!o.quiet && ::isatty(STDERR_FILENO));
   ExtractCallbacks callbacks;
   callbacks.on_problem = [&](const Problem& p) { progress.clear(); print_problem(p); };
-  callbacks.on_progress = [&](std::size_t d, std::size_t t, std::size_t b) { progress.update(d, t, b); };
+  callbacks.on_progress = [&](const ExtractProgress& p) { progress.update(p); };
   callbacks.on_document = [&](const DocumentOutcome& d) {
     report_file.write(d);
     tally.add(d);
   };
   callbacks.stop_at_first_failure = o.fail_fast;
   RunReport report;
-  if (!(o.fail_fast && !walk_problems.empty())) report = extract_documents(documents, registry, graph, callbacks);
+  if (!(o.fail_fast && !walk_problems.empty())) report = extract_documents(documents, registry, graph, callbacks, o.extract);
   progress.clear();
   std::size_t failed = report.failed + walk_problems.size();
   bool report_written = !o.report || report_file.commit(error);
@@ -315,19 +344,27 @@ int run_extract(const Options& o) {
     return kExitDocumentsFailed;
   }
 
+  auto extracted = std::chrono::steady_clock::now();
   std::vector<std::string> import_commands;
   bool written = write_outputs(graph, outputs, o, import_commands) && report_written;
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto end = std::chrono::steady_clock::now();
+  double read_secs = std::chrono::duration<double>(extracted - start).count();
+  double write_secs = std::chrono::duration<double>(end - extracted).count();
   if (!o.quiet) {
-    print_summary(report, failed, tally, graph, secs);
+    print_summary(report, failed, tally, graph, read_secs, write_secs);
     if (written)
       for (const auto& [path, format] : outputs) std::cout << "trialgraph: wrote " << path.string() << "\n";
     if (written && o.report) std::cout << "trialgraph: wrote the report " << o.report->string() << "\n";
   }
   for (const std::string& command : import_commands)  // printed even with -q: it is what the user asked for
     std::cout << "trialgraph: load the CSV files (database stopped and empty) with:\n" << command << "\n";
-  if (!written) return kExitFatal;
-  return failed ? kExitDocumentsFailed : kExitOk;
+  int code = !written ? kExitFatal : failed ? kExitDocumentsFailed : kExitOk;
+  if (report.abandoned_calls) {  // a plugin thread is still running: leave before destructors run
+    std::cout.flush();
+    std::cerr.flush();
+    std::_Exit(code);
+  }
+  return code;
 }
 
 int run_plugins(const Options& o) {

@@ -6,7 +6,6 @@
 #include <fstream>
 #include <system_error>
 
-#include "trialgraph/document_buffer.hpp"
 
 namespace trialgraph {
 namespace fs = std::filesystem;
@@ -35,18 +34,6 @@ void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Pr
   }
   // After an error the iterator cannot go on: say where the walk stopped.
   if (ec) problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
-}
-
-// A file whose name promises a format a plugin reads (".json") but that holds binary bytes is a
-// broken document; other files no plugin claims (a README, a manifest) are simply not documents.
-bool broken_by_its_name(const PluginRegistry& plugins, const fs::path& path, std::string_view head) {
-  bool utf16 = head.size() >= 2 && ((unsigned char)head[0] == 0xFF || (unsigned char)head[0] == 0xFE);
-  if (utf16 || head.find('\0') == std::string_view::npos) return false;
-  std::string extension = path.extension().string();
-  for (const auto& plugin : plugins.plugins())
-    for (const std::string& declared : plugin->manifest.extensions)
-      if (declared == extension) return true;
-  return false;
 }
 
 }  // namespace
@@ -109,85 +96,6 @@ const char* status_name(DocumentOutcome::Status status) {
     case DocumentOutcome::Status::skipped: return "skipped";
   }
   return "?";
-}
-
-namespace {
-
-DocumentOutcome failed(const fs::path& path, std::string plugin, std::string why) {
-  DocumentOutcome o{path.string(), std::move(plugin), DocumentOutcome::Status::failed};
-  o.problems.push_back(std::move(why));
-  return o;
-}
-
-// Reads, detects and extracts one document, merging what it gave into `graph` when it succeeded.
-// `bytes` is reused from document to document.
-DocumentOutcome extract_one(const InputDocument& document, const PluginRegistry& plugins, Graph& graph,
-                            std::string& bytes) {
-  const fs::path& path = document.path;
-  std::string error;
-  std::string source = path.filename().string();
-  if (!read_file(path, kHeadBytes, bytes, error)) return failed(path, "", error);
-  if (bytes.empty()) return failed(path, "", "empty file");
-  Detection found = plugins.detect(source, bytes);
-  if (!found.plugin) {
-    if (!document.named && !broken_by_its_name(plugins, path, bytes))
-      return {path.string(), "", DocumentOutcome::Status::skipped};
-    return failed(path, "", "no plugin reads this kind of document (see 'trialgraph plugins')");
-  }
-  const std::string& plugin_name = found.plugin->manifest.name;
-  if (bytes.size() == kHeadBytes && !read_file(path, std::string::npos, bytes, error))
-    return failed(path, plugin_name, error);
-  DocumentBuffer buffer;
-  ExtractStatus status = found.plugin->extractor->extract(Document{path.native(), source, bytes}, buffer);
-  if (!status.ok) {
-    DocumentOutcome o = failed(path, plugin_name, status.error.empty() ? "extraction failed" : status.error);
-    o.bytes = bytes.size();
-    return o;
-  }
-  buffer.finish();
-  for (const Entity& e : buffer.entities()) graph.merge_entity(e, source);
-  for (const Relation& r : buffer.relations()) graph.merge_relation(r, source);
-  DocumentOutcome o{path.string(), plugin_name,
-                    buffer.problems().empty() ? DocumentOutcome::Status::ok : DocumentOutcome::Status::partial};
-  o.bytes = bytes.size();
-  o.entities = buffer.entities().size();
-  o.relations = buffer.relations().size();
-  o.problems = buffer.problems();
-  return o;
-}
-
-}  // namespace
-
-RunReport extract_documents(const std::vector<InputDocument>& documents, const PluginRegistry& plugins,
-                            Graph& graph, const ExtractCallbacks& callbacks) {
-  RunReport report;
-  std::string bytes;
-  for (const InputDocument& document : documents) {
-    DocumentOutcome outcome = extract_one(document, plugins, graph, bytes);
-    if (outcome.status == DocumentOutcome::Status::skipped) {
-      report.skipped.push_back(outcome.path);
-    } else {
-      ++report.documents;
-      report.bytes += outcome.bytes;
-      if (outcome.status != DocumentOutcome::Status::ok) ++report.failed;
-      bool document_failed = outcome.status == DocumentOutcome::Status::failed;
-      for (const std::string& why : outcome.problems) {
-        Problem p{outcome.path, outcome.plugin, why, document_failed};
-        if (callbacks.on_problem) callbacks.on_problem(p);
-        report.problems.push_back(std::move(p));
-      }
-    }
-    if (callbacks.on_document) callbacks.on_document(outcome);
-    if (callbacks.on_progress)
-      callbacks.on_progress(report.documents + report.skipped.size(), documents.size(), report.bytes);
-    if (callbacks.stop_at_first_failure && report.failed) {
-      report.stopped_early = &document != &documents.back();
-      break;
-    }
-  }
-  // The legacy XML names MeSH terms without their ids: such a disease is the coded one of that name.
-  graph.merge_named_into_coded(label::kDisease, "mesh_id");
-  return report;
 }
 
 }  // namespace trialgraph

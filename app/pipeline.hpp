@@ -27,6 +27,8 @@ struct RunReport {
   /// Files found in a folder that no plugin claims (a README, a manifest): not trial documents.
   std::vector<std::string> skipped;
   bool stopped_early = false;  ///< stop_at_first_failure cut the run short
+  /// A plugin call that never came back was left running: exit without running destructors.
+  bool abandoned_calls = false;
 };
 
 struct InputDocument {
@@ -59,18 +61,39 @@ struct DocumentOutcome {
 /// "ok", "partial", "failed" or "skipped".
 const char* status_name(DocumentOutcome::Status status);
 
+/// Progress so far: documents finished, records merged (a document is one record unless it is a
+/// stream of them), and bytes read of all the inputs' bytes.
+struct ExtractProgress {
+  std::size_t documents = 0, records = 0, bytes = 0, total_bytes = 0;
+};
+
 struct ExtractCallbacks {
-  std::function<void(const Problem&)> on_problem;                       ///< as each problem occurs
-  std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> on_progress;
-  std::function<void(const DocumentOutcome&)> on_document;              ///< as each document is done
+  std::function<void(const Problem&)> on_problem;            ///< as each problem occurs
+  std::function<void(const ExtractProgress&)> on_progress;   ///< often, from the calling thread
+  std::function<void(const DocumentOutcome&)> on_document;   ///< as each document is done
   bool stop_at_first_failure = false;  ///< --fail-fast: documents after a failed one are not read
+};
+
+/// What one document (or one record of a stream) may take before it fails.
+struct ExtractLimits {
+  std::size_t max_document_bytes = std::size_t(64) << 20;   ///< a whole document, or one record
+  std::size_t max_entities = 1'000'000;                     ///< entities and relations it emits
+  double time_budget_seconds = 60;                          ///< for its extraction
+};
+
+struct ExtractOptions {
+  unsigned jobs = 0;  ///< extraction threads; 0: one per core
+  ExtractLimits limits;
 };
 
 /// Extracts every document into `graph`. A failing document is reported and the others go on. A
 /// file no plugin claims fails when it was named, or when its name promises a format a plugin reads
 /// but it holds binary bytes; otherwise (a README or manifest found in a folder) it is skipped.
+/// Documents (and the records of an NDJSON file or JSON array, for plugins that read records
+/// alone) are extracted by `jobs` threads and merged in input order: the graph is the same
+/// whatever the number of threads.
 RunReport extract_documents(const std::vector<InputDocument>& documents,
                             const PluginRegistry& plugins, Graph& graph,
-                            const ExtractCallbacks& callbacks = {});
+                            const ExtractCallbacks& callbacks = {}, const ExtractOptions& options = {});
 
 }  // namespace trialgraph

@@ -4,41 +4,83 @@
 #include <optional>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
-#include "trialgraph/json_access.hpp"
+#include "trialgraph/ctgov_v2_simdjson.hpp"
 #include "trialgraph/trial_record.hpp"
 #include "trialgraph/vocabulary.hpp"
 
 namespace trialgraph {
 namespace {
 
-using nlohmann::json;
+using json = simdjson::dom::element;
 
-using json_access::at;
-using json_access::text;
+// simdjson has no free-standing empty values: these come from a document of their own.
+struct Empties {
+  simdjson::dom::parser parser;
+  json pair = parser.parse(std::string_view("[{}, []]")).value();
+  json object = pair.at(0).value();
+  simdjson::dom::array array = pair.at(1).get_array().value();
+};
+const Empties& empties() {
+  static const Empties e;
+  return e;
+}
 
-std::vector<std::string> texts(const json& j) {
+// A missing or mistyped value is simply not there: these never throw.
+std::optional<json> at(const json& j, std::initializer_list<const char*> path) {
+  json cur = j;
+  for (const char* step : path) {
+    simdjson::dom::object object;
+    if (cur.get(object) != simdjson::SUCCESS || object[step].get(cur) != simdjson::SUCCESS) return std::nullopt;
+  }
+  return cur;
+}
+
+std::string text(const std::optional<json>& j) {
+  std::string_view s;
+  if (!j || j->get(s) != simdjson::SUCCESS) return "";
+  return std::string(trim(s));
+}
+
+std::string text(const json& j, std::initializer_list<const char*> path) { return text(at(j, path)); }
+
+std::vector<std::string> texts(const std::optional<json>& j) {
   std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const json& item : j)
+  simdjson::dom::array list;
+  if (!j || j->get(list) != simdjson::SUCCESS) return out;
+  for (json item : list)
     if (std::string t = text(item); !t.empty()) out.push_back(std::move(t));
   return out;
 }
 
-const json& array_at(const json& j, std::initializer_list<const char*> path) {
-  static const json empty = json::array();
-  const json& a = at(j, path);
-  return a.is_array() ? a : empty;
+simdjson::dom::array array_at(const json& j, std::initializer_list<const char*> path) {
+  simdjson::dom::array list;
+  if (auto value = at(j, path); value && value->get(list) == simdjson::SUCCESS) return list;
+  return empties().array;
 }
 
-std::optional<std::int64_t> integer(const json& value) {
-  if (value.is_number_integer()) return value.get<std::int64_t>();
-  if (value.is_number_float()) return std::int64_t(value.get<double>());
+json object_at(const json& j, std::initializer_list<const char*> path) {
+  auto value = at(j, path);
+  return value && value->is_object() ? *value : empties().object;
+}
+
+bool is_array_at(const json& j, std::initializer_list<const char*> path) {
+  auto value = at(j, path);
+  return value && value->is_array();
+}
+
+std::optional<std::int64_t> integer(const std::optional<json>& value) {
+  std::int64_t i;
+  double d;
+  if (value && value->get(i) == simdjson::SUCCESS) return i;
+  if (value && value->get(d) == simdjson::SUCCESS && d >= -9.2e18 && d <= 9.2e18) return std::int64_t(d);
   return std::nullopt;
 }
 
-std::optional<double> real(const json& value) {
-  if (value.is_number()) return value.get<double>();
+std::optional<double> real(const std::optional<json>& value) {
+  double d;
+  if (value && value->get(d) == simdjson::SUCCESS) return d;
   return std::nullopt;
 }
 
@@ -46,7 +88,7 @@ std::optional<double> real(const json& value) {
 class StudyReader {
  public:
   explicit StudyReader(const json& record)
-      : p_(at(record, {"protocolSection"})), derived_(at(record, {"derivedSection"})) {}
+      : p_(object_at(record, {"protocolSection"})), derived_(object_at(record, {"derivedSection"})) {}
 
   TrialRecord read() {
     read_identification();
@@ -63,24 +105,24 @@ class StudyReader {
 
  private:
   void read_identification() {
-    const json& id = at(p_, {"identificationModule"});
+    json id = object_at(p_, {"identificationModule"});
     r_.nct_id = text(id, {"nctId"});
     r_.title = text(id, {"briefTitle"});
     r_.official_title = text(id, {"officialTitle"});
     r_.acronym = text(id, {"acronym"});
     r_.org_study_id = text(id, {"orgStudyIdInfo", "id"});
-    for (const json& secondary : array_at(id, {"secondaryIdInfos"}))
+    for (json secondary : array_at(id, {"secondaryIdInfos"}))
       if (std::string sid = text(secondary, {"id"}); !sid.empty()) r_.secondary_ids.push_back(std::move(sid));
     r_.keywords = texts(at(p_, {"conditionsModule", "keywords"}));
-    for (const json& o : array_at(p_, {"contactsLocationsModule", "overallOfficials"}))
+    for (json o : array_at(p_, {"contactsLocationsModule", "overallOfficials"}))
       r_.officials.push_back({text(o, {"name"}), text(o, {"role"}), text(o, {"affiliation"})});
     r_.responsible_party = text(p_, {"sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"});
-    for (const json& ref : array_at(p_, {"referencesModule", "references"}))
+    for (json ref : array_at(p_, {"referencesModule", "references"}))
       if (std::string pmid = text(ref, {"pmid"}); !pmid.empty()) r_.pmids.push_back(std::move(pmid));
   }
 
   void read_status() {
-    const json& status = at(p_, {"statusModule"});
+    json status = object_at(p_, {"statusModule"});
     r_.status = text(status, {"overallStatus"});
     r_.why_stopped = text(status, {"whyStopped"});
     r_.start_date = text(status, {"startDateStruct", "date"});
@@ -91,7 +133,7 @@ class StudyReader {
   }
 
   void read_design() {
-    const json& design = at(p_, {"designModule"});
+    json design = object_at(p_, {"designModule"});
     r_.phases = texts(at(design, {"phases"}));
     r_.study_type = text(design, {"studyType"});
     r_.enrollment = integer(at(design, {"enrollmentInfo", "count"}));
@@ -103,44 +145,45 @@ class StudyReader {
   }
 
   void read_eligibility() {
-    const json& elig = at(p_, {"eligibilityModule"});
+    json elig = object_at(p_, {"eligibilityModule"});
     r_.min_age = text(elig, {"minimumAge"});
     r_.max_age = text(elig, {"maximumAge"});
     r_.sex = text(elig, {"sex"});
-    if (const json& hv = at(elig, {"healthyVolunteers"}); hv.is_boolean()) r_.healthy_volunteers = hv.get<bool>();
+    bool hv;
+    if (auto v = at(elig, {"healthyVolunteers"}); v && v->get(hv) == simdjson::SUCCESS) r_.healthy_volunteers = hv;
     r_.eligibility_criteria = text(elig, {"eligibilityCriteria"});
   }
 
   void read_sponsors() {
-    const json& lead = at(p_, {"sponsorCollaboratorsModule", "leadSponsor"});
+    json lead = object_at(p_, {"sponsorCollaboratorsModule", "leadSponsor"});
     r_.sponsors.push_back({text(lead, {"name"}), text(lead, {"class"}), "lead", {}});
-    for (const json& c : array_at(p_, {"sponsorCollaboratorsModule", "collaborators"}))
+    for (json c : array_at(p_, {"sponsorCollaboratorsModule", "collaborators"}))
       r_.sponsors.push_back({text(c, {"name"}), text(c, {"class"}), "collaborator", {}});
   }
 
   void read_conditions() {
     r_.conditions = texts(at(p_, {"conditionsModule", "conditions"}));
-    for (const json& m : array_at(derived_, {"conditionBrowseModule", "meshes"}))
+    for (json m : array_at(derived_, {"conditionBrowseModule", "meshes"}))
       r_.condition_meshes.push_back({text(m, {"id"}), text(m, {"term"})});
   }
 
   void read_interventions() {
-    for (const json& iv : array_at(p_, {"armsInterventionsModule", "interventions"}))
+    for (json iv : array_at(p_, {"armsInterventionsModule", "interventions"}))
       r_.interventions.push_back({text(iv, {"name"}), text(iv, {"type"}), texts(at(iv, {"otherNames"})),
                                   text(iv, {"description"}), texts(at(iv, {"armGroupLabels"}))});
-    for (const json& arm : array_at(p_, {"armsInterventionsModule", "armGroups"}))
+    for (json arm : array_at(p_, {"armsInterventionsModule", "armGroups"}))
       r_.arms.push_back({text(arm, {"label"}), text(arm, {"type"}), text(arm, {"description"}),
                          texts(at(arm, {"interventionNames"}))});
   }
 
-  const json& locations() const {
-    const json& locs = at(p_, {"contactsLocationsModule", "locations"});
+  simdjson::dom::array locations() const {
     // Some 2023 exports carry the list only under this undocumented duplicate key.
-    return locs.is_array() ? locs : array_at(p_, {"contactsLocationsModule", "locations_nested"});
+    if (is_array_at(p_, {"contactsLocationsModule", "locations"})) return array_at(p_, {"contactsLocationsModule", "locations"});
+    return array_at(p_, {"contactsLocationsModule", "locations_nested"});
   }
 
   void read_sites() {
-    for (const json& loc : locations()) {
+    for (json loc : locations()) {
       SiteRecord s{text(loc, {"facility"}), text(loc, {"city"}), text(loc, {"state"}), text(loc, {"zip"}),
                    text(loc, {"country"}), text(loc, {"status"}), real(at(loc, {"geoPoint", "lat"})),
                    real(at(loc, {"geoPoint", "lon"}))};
@@ -152,28 +195,44 @@ class StudyReader {
     r_.brief_summary = text(p_, {"descriptionModule", "briefSummary"});
     r_.detailed_description = text(p_, {"descriptionModule", "detailedDescription"});
     for (const char* kind : {"primaryOutcomes", "secondaryOutcomes", "otherOutcomes"})
-      for (const json& o : array_at(p_, {"outcomesModule", kind}))
+      for (json o : array_at(p_, {"outcomesModule", kind}))
         r_.outcome_measures.push_back(text(o, {"measure"}));
   }
 
-  const json& p_;
-  const json& derived_;
+  json p_;
+  json derived_;
   TrialRecord r_;
 };
 
 }  // namespace
 
+bool is_v2_study(const simdjson::dom::element& record) {
+  auto p = at(record, {"protocolSection"});
+  return record.is_object() && p && p->is_object();
+}
+
+ExtractStatus map_v2_study(const simdjson::dom::element& record, EntitySink& sink) {
+  if (!is_v2_study(record)) return ExtractStatus::failure("not a v2 study: no 'protocolSection' object");
+  try {
+    return emit_trial_record(StudyReader(record).read(), sink);
+  } catch (const std::exception& e) {
+    return ExtractStatus::failure(std::string("unexpected value in the study: ") + e.what());
+  }
+}
+
 bool is_v2_study(const nlohmann::json& record) {
-  return record.is_object() && at(record, {"protocolSection"}).is_object();
+  return record.is_object() && record.contains("protocolSection") && record["protocolSection"].is_object();
 }
 
 ExtractStatus map_v2_study(const nlohmann::json& record, EntitySink& sink) {
   if (!is_v2_study(record)) return ExtractStatus::failure("not a v2 study: no 'protocolSection' object");
-  try {
-    return emit_trial_record(StudyReader(record).read(), sink);
-  } catch (const std::exception& e) {  // e.g. a number too large for its type
-    return ExtractStatus::failure(std::string("unexpected value in the study: ") + e.what());
-  }
+  // One mapping: the record goes through the same reader as the registry's own JSON.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element element;
+  std::string text = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (auto error = parser.parse(text).get(element))
+    return ExtractStatus::failure(std::string("cannot read the record: ") + simdjson::error_message(error));
+  return map_v2_study(element, sink);
 }
 
 }  // namespace trialgraph

@@ -5,7 +5,22 @@
 
 namespace trialgraph {
 
+bool DocumentBuffer::within_limits() noexcept {
+  if (!limit_error_.empty()) return false;
+  std::size_t items = entities_.size() + relations_.size();
+  try {
+    if (items >= max_items_)
+      limit_error_ = "more than " + std::to_string(max_items_) + " entities and relations (--max-entities)";
+    else if (items % 64 == 0 && deadline_ != Clock::time_point::max() && Clock::now() > deadline_)
+      limit_error_ = "took longer than its time budget (--time-budget)";
+  } catch (...) {
+    limit_error_ = "out of memory";
+  }
+  return limit_error_.empty();
+}
+
 void DocumentBuffer::add_entity(Entity entity) noexcept {
+  if (!within_limits()) return;
   try {
     if (entity.label.empty() || entity.key.empty()) {
       problems_.push_back("entity '" + entity.name + "' has no label or key; dropped");
@@ -19,6 +34,7 @@ void DocumentBuffer::add_entity(Entity entity) noexcept {
 }
 
 void DocumentBuffer::add_relation(Relation relation) noexcept {
+  if (!within_limits()) return;
   try {
     relations_.push_back(std::move(relation));
   } catch (...) {

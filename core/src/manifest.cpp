@@ -46,6 +46,13 @@ std::optional<Manifest> parse_manifest(const std::string& json_text, std::string
     m.description = doc["description"].get<std::string>();
   if (doc.contains("priority") && doc["priority"].is_number_integer())
     m.priority = doc["priority"].get<int>();
+  if (doc.contains("records")) {
+    if (doc["records"] != "json") {
+      error = "'records' can only be \"json\" (the plugin reads one JSON record of a stream alone)";
+      return std::nullopt;
+    }
+    m.json_records = true;
+  }
   if (!read_strings(doc, "formats", m.formats, error) ||
       !read_strings(doc, "extensions", m.extensions, error))
     return std::nullopt;

@@ -1,6 +1,7 @@
 #include "trialgraph/graph.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <tuple>
 #include <unordered_set>
 
@@ -17,48 +18,120 @@ std::string vertex_id(std::string_view label, std::string_view key) {
 }
 
 void merge_properties(PropertyMap& into, const std::vector<Property>& props) {
-  for (const Property& p : props) into.emplace(p.name, p.value);  // the first value stays
+  for (const Property& p : props)  // the first value stays; looking first spares a copy
+    if (into.find(p.name) == into.end()) into.emplace(p.name, p.value);
 }
+
+// Every distinct set of sources, once, for the life of the process; and the sets one more source
+// leads to, so that adding a source already seen together is one lookup.
+class SourcePool {
+ public:
+  static SourcePool& instance() {
+    static SourcePool* pool = new SourcePool;  // never destroyed: sets outlive every graph
+    return *pool;
+  }
+  const Sources::Set* empty() { return &*sets_.begin(); }
+
+  const Sources::Set* with(const Sources::Set* base, std::string_view name) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    step_.assign(reinterpret_cast<const char*>(&base), sizeof base).append(name);
+    auto found = steps_.find(step_);
+    if (found != steps_.end()) return found->second;
+    Sources::Set grown = *base;
+    grown.emplace(name);
+    const Sources::Set* result = &*sets_.insert(std::move(grown)).first;
+    steps_.emplace(step_, result);
+    return result;
+  }
+
+  const Sources::Set* intern(const Sources::Set& set) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return &*sets_.insert(set).first;
+  }
+
+ private:
+  SourcePool() { sets_.insert(Sources::Set()); }
+  std::mutex mutex_;
+  std::set<Sources::Set> sets_;
+  std::unordered_map<std::string, const Sources::Set*> steps_;  // base pointer bytes + name
+  std::string step_;
+};
 
 }  // namespace
 
+Sources::Sources() : set_(SourcePool::instance().empty()) {}
+Sources::Sources(const Set& names) : set_(SourcePool::instance().intern(names)) {}
+
+std::size_t Sources::count(std::string_view name) const {
+  // Sets are small (most hold one name): a scan beats making a string to look it up.
+  return std::any_of(set_->begin(), set_->end(), [&](const std::string& s) { return s == name; });
+}
+
+Sources Sources::with(std::string_view name) const {
+  if (count(name)) return *this;
+  return Sources(SourcePool::instance().with(set_, name));
+}
+
+Sources Sources::with(const Sources& other) const {
+  Sources merged = *this;
+  for (const std::string& name : other) merged = merged.with(name);
+  return merged;
+}
+
 std::size_t Graph::EdgeIdentityHash::operator()(const EdgeIdentity& e) const {
-  std::size_t h = std::hash<std::string>()(e.type);
-  h ^= std::hash<std::size_t>()(e.from) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  h ^= std::hash<std::size_t>()(e.to) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h;
+  std::uint64_t h = (std::uint64_t(e.from) << 32 | e.to) * 0x9e3779b97f4a7c15ULL;
+  return std::size_t(h ^ (h >> 29) ^ (std::uint64_t(e.type) * 0xc2b2ae3d27d4eb4fULL));
+}
+
+const Graph::Vertex* Graph::find_vertex(std::string_view label, std::string_view key) const {
+  id_.assign(label).push_back('\x1f');
+  id_.append(key);
+  auto it = vertex_by_id_.find(id_);
+  return it == vertex_by_id_.end() ? nullptr : &it->second;
+}
+
+std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, const std::string& type) {
+  auto type_id = edge_types_.try_emplace(type, std::uint32_t(edge_types_.size())).first->second;
+  auto [it, inserted] = edge_by_identity_.try_emplace(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id});
+  if (inserted) {
+    EdgeId e = boost::add_edge(from, to, store_).first;
+    it->second = &store_[e];
+    it->second->type = type;
+  }
+  return {it->second, inserted};
 }
 
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
-  auto [it, inserted] = vertex_by_id_.try_emplace(vertex_id(entity.label, entity.key));
-  if (inserted) {
-    it->second = boost::add_vertex(store_);
-    Node& fresh = store_[it->second];
+  const Vertex* found = find_vertex(entity.label, entity.key);
+  Vertex v;
+  if (found) {
+    v = *found;
+  } else {
+    v = boost::add_vertex(store_);
+    vertex_by_id_.emplace(id_, v);
+    Node& fresh = store_[v];
     fresh.label = entity.label;
     fresh.key = entity.key;
     fresh.name = entity.name.empty() ? entity.key : entity.name;
   }
-  Node& node = store_[it->second];
-  if (!entity.name.empty() && entity.name != node.name) node.aliases.insert(entity.name);
+  Node& node = store_[v];
+  if (!entity.name.empty() && entity.name != node.name && !node.aliases.count(entity.name))
+    node.aliases.insert(entity.name);
   for (const std::string& alias : entity.aliases)
-    if (!alias.empty() && alias != node.name) node.aliases.insert(alias);
-  node.sources.emplace(source);
+    if (!alias.empty() && alias != node.name && !node.aliases.count(alias)) node.aliases.insert(alias);
+  node.sources = node.sources.with(source);
   merge_properties(node.properties, entity.properties);
-  return it->second;
+  return v;
 }
 
 bool Graph::merge_relation(const Relation& relation, std::string_view source) {
-  auto from = vertex_by_id_.find(vertex_id(relation.from.label, relation.from.key));
-  auto to = vertex_by_id_.find(vertex_id(relation.to.label, relation.to.key));
-  if (from == vertex_by_id_.end() || to == vertex_by_id_.end()) return false;
-  EdgeIdentity identity{from->second, to->second, relation.type};
-  auto [it, inserted] = edge_by_identity_.try_emplace(identity);
-  if (inserted) {
-    it->second = boost::add_edge(from->second, to->second, store_).first;
-    store_[it->second].type = relation.type;
-  }
-  Edge& edge = store_[it->second];
-  edge.sources.emplace(source);
+  const Vertex* from = find_vertex(relation.from.label, relation.from.key);
+  if (!from) return false;
+  Vertex f = *from;
+  const Vertex* to = find_vertex(relation.to.label, relation.to.key);
+  if (!to) return false;
+  Edge& edge = *edge_slot(f, *to, relation.type).first;
+  edge.sources = edge.sources.with(source);
   merge_properties(edge.properties, relation.properties);
   return true;
 }
@@ -75,21 +148,19 @@ Graph::Vertex Graph::merge_node(Node& node, const std::string& key) {
   if (node.name != into.name) into.aliases.insert(std::move(node.name));
   into.aliases.merge(node.aliases);
   into.aliases.erase(into.name);
-  into.sources.merge(node.sources);
+  into.sources = into.sources.with(node.sources);
   into.properties.merge(node.properties);  // a property already set keeps its value
   return it->second;
 }
 
 void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
-  auto [it, inserted] = edge_by_identity_.try_emplace(EdgeIdentity{from, to, edge.type});
+  auto [into, inserted] = edge_slot(from, to, edge.type);
   if (inserted) {
-    it->second = boost::add_edge(from, to, store_).first;
-    store_[it->second] = std::move(edge);
+    *into = std::move(edge);
     return;
   }
-  Edge& into = store_[it->second];
-  into.sources.merge(edge.sources);
-  into.properties.merge(edge.properties);
+  into->sources = into->sources.with(edge.sources);
+  into->properties.merge(edge.properties);
 }
 
 std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
@@ -139,16 +210,18 @@ Graph::Vertex Graph::add_node(Node node) {
 }
 
 bool Graph::add_edge(const EntityRef& from, const EntityRef& to, Edge edge) {
-  auto f = vertex_by_id_.find(vertex_id(from.label, from.key));
-  auto t = vertex_by_id_.find(vertex_id(to.label, to.key));
-  if (f == vertex_by_id_.end() || t == vertex_by_id_.end()) return false;
-  merge_edge(f->second, t->second, edge);
+  const Vertex* f = find_vertex(from.label, from.key);
+  if (!f) return false;
+  Vertex v = *f;
+  const Vertex* t = find_vertex(to.label, to.key);
+  if (!t) return false;
+  merge_edge(v, *t, edge);
   return true;
 }
 
 const Node* Graph::find(const std::string& label, const std::string& key) const {
-  auto it = vertex_by_id_.find(vertex_id(label, key));
-  return it == vertex_by_id_.end() ? nullptr : &store_[it->second];
+  const Vertex* v = find_vertex(label, key);
+  return v ? &store_[*v] : nullptr;
 }
 
 std::vector<Graph::Vertex> Graph::ordered_vertices() const {

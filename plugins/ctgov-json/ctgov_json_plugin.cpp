@@ -2,14 +2,15 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
-#include "trialgraph/ctgov_v2.hpp"
+#include "trialgraph/ctgov_v2_simdjson.hpp"
 #include "trialgraph/plugin_api.hpp"
 #include "trialgraph_manifest.h"
 
 namespace {
 
-using nlohmann::json;
+using json = simdjson::dom::element;
 using trialgraph::Confidence;
 using trialgraph::ExtractStatus;
 
@@ -23,11 +24,26 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// nlohmann's messages start with "[json.exception.parse_error.101] "; users need only the rest.
-std::string parse_error_text(const json::parse_error& e) {
-  std::string what = e.what();
-  std::size_t close = what.find("] ");
-  return close == std::string::npos ? what : what.substr(close + 2);
+// simdjson says what is wrong but not where; for the rare broken document nlohmann says where
+// ("parse error at line 18, column 1: ..."), without its "[json.exception.parse_error.101] " tag.
+std::string parse_error_text(std::string_view bytes, simdjson::error_code error) {
+  if (error == simdjson::DEPTH_ERROR) return "nested deeper than 1024 levels";
+  try {
+    nlohmann::json parsed = nlohmann::json::parse(bytes);  // throws, saying where
+    (void)parsed;
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    std::size_t close = what.find("] ");
+    return close == std::string::npos ? what : what.substr(close + 2);
+  } catch (...) {
+  }
+  return simdjson::error_message(error);
+}
+
+// One parser per thread: it keeps its buffers from document to document.
+simdjson::dom::parser& parser() {
+  thread_local simdjson::dom::parser p;
+  return p;
 }
 
 class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
@@ -57,18 +73,15 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
 
  private:
   static ExtractStatus extract_document(const trialgraph::Document& doc, trialgraph::EntitySink& sink) {
-    std::string whole_error;
-    try {
-      return extract_value(json::parse(doc.bytes), sink);
-    } catch (const json::parse_error& e) {
-      whole_error = parse_error_text(e);
-    }
+    json value;
+    simdjson::error_code error = parser().parse(doc.bytes.data(), doc.bytes.size()).get(value);
+    if (!error) return extract_value(value, sink);
     // Not one JSON value: perhaps NDJSON, one study per line.
     std::size_t first_line = doc.bytes.find('\n');
-    if (first_line != std::string_view::npos &&
-        json::accept(doc.bytes.substr(0, first_line)) && ends_with_more_values(doc.bytes, first_line))
+    if (first_line != std::string_view::npos && ends_with_more_values(doc.bytes, first_line) &&
+        !parser().parse(doc.bytes.data(), first_line).error())
       return extract_lines(doc.bytes, sink);
-    return ExtractStatus::failure("not valid JSON: " + whole_error);
+    return ExtractStatus::failure("not valid JSON: " + parse_error_text(doc.bytes, error));
   }
 
   static bool ends_with_more_values(std::string_view bytes, std::size_t first_line) {
@@ -77,9 +90,9 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
 
   static ExtractStatus extract_value(const json& value, trialgraph::EntitySink& sink) {
     if (trialgraph::is_v2_study(value)) return trialgraph::map_v2_study(value, sink);
-    if (value.is_object() && value.contains("studies") && value["studies"].is_array())
-      return extract_many(value["studies"], sink);
-    if (value.is_array()) return extract_many(value, sink);
+    simdjson::dom::array studies;
+    if (value.is_object() && value["studies"].get(studies) == simdjson::SUCCESS) return extract_many(studies, sink);
+    if (value.get(studies) == simdjson::SUCCESS) return extract_many(studies, sink);
     return ExtractStatus::failure(
         "JSON, but not a ClinicalTrials.gov v2 study: no 'protocolSection', 'studies' list or array of studies");
   }
@@ -107,10 +120,10 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
     std::string last_error_;
   };
 
-  static ExtractStatus extract_many(const json& studies, trialgraph::EntitySink& sink) {
+  static ExtractStatus extract_many(const simdjson::dom::array& studies, trialgraph::EntitySink& sink) {
     Tally tally(sink);
     std::size_t index = 0;
-    for (const json& study : studies)
+    for (json study : studies)
       tally.record("study " + std::to_string(++index), trialgraph::map_v2_study(study, sink));
     return tally.result("studies");
   }
@@ -131,8 +144,9 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
   }
 
   static ExtractStatus extract_line(std::string_view line, trialgraph::EntitySink& sink) {
-    json value = json::parse(line, nullptr, false);
-    if (value.is_discarded()) return ExtractStatus::failure("not valid JSON");
+    json value;
+    if (simdjson::error_code error = parser().parse(line.data(), line.size()).get(value))
+      return ExtractStatus::failure(std::string("not valid JSON: ") + simdjson::error_message(error));
     return trialgraph::map_v2_study(value, sink);
   }
 };

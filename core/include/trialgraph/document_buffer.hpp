@@ -2,6 +2,7 @@
 // and checks it against the contract (non-empty keys, relations only between emitted entities).
 #pragma once
 
+#include <chrono>
 #include <set>
 #include <string>
 #include <utility>
@@ -13,6 +14,13 @@ namespace trialgraph {
 
 class DocumentBuffer final : public EntitySink {
  public:
+  using Clock = std::chrono::steady_clock;
+
+  DocumentBuffer() = default;
+  /// At most `max_items` entities and relations are kept, and none after `deadline`: a document
+  /// past either limit fails with the reason (limit_error()).
+  DocumentBuffer(std::size_t max_items, Clock::time_point deadline) : max_items_(max_items), deadline_(deadline) {}
+
   void add_entity(Entity entity) noexcept override;
   void add_relation(Relation relation) noexcept override;
   void report_problem(std::string_view where, std::string_view what) noexcept override;
@@ -25,12 +33,19 @@ class DocumentBuffer final : public EntitySink {
   const std::vector<Relation>& relations() const { return relations_; }
   /// "where: what" for every part of the document that could not be read or broke the contract.
   const std::vector<std::string>& problems() const { return problems_; }
+  /// Why the document broke a limit, or empty.
+  const std::string& limit_error() const { return limit_error_; }
 
  private:
+  bool within_limits() noexcept;
+
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<std::string> problems_;
   std::set<std::pair<std::string, std::string>> emitted_;
+  std::size_t max_items_ = std::size_t(-1);
+  Clock::time_point deadline_ = Clock::time_point::max();
+  std::string limit_error_;
 };
 
 }  // namespace trialgraph

@@ -11,6 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include <cstdint>
+#include <initializer_list>
+
 #include <boost/graph/adjacency_list.hpp>
 
 #include "trialgraph/entity.hpp"
@@ -18,29 +21,65 @@
 namespace trialgraph {
 
 /// Properties by name, iterated in name order so that exports are deterministic.
-using PropertyMap = std::map<std::string, Value>;
+using PropertyMap = std::map<std::string, Value, std::less<>>;
+
+/// The source documents that said something, in name order. Interned: every node and edge with
+/// the same sources shares one set (a whole bulk file's facts share one), so each holds a pointer.
+class Sources {
+ public:
+  using Set = std::set<std::string>;
+  Sources();
+  Sources(const Set& names);  // NOLINT: readers assign their lists
+  Sources(std::initializer_list<std::string> names) : Sources(Set(names)) {}
+
+  const Set& set() const { return *set_; }
+  operator const Set&() const { return *set_; }  // NOLINT
+  Set::const_iterator begin() const { return set_->begin(); }
+  Set::const_iterator end() const { return set_->end(); }
+  std::size_t size() const { return set_->size(); }
+  bool empty() const { return set_->empty(); }
+  std::size_t count(std::string_view name) const;
+
+  /// These sources and `name` / `other`'s (the same object when nothing is new).
+  Sources with(std::string_view name) const;
+  Sources with(const Sources& other) const;
+
+  friend bool operator==(const Sources& a, const Sources& b) { return a.set_ == b.set_; }
+  friend bool operator==(const Sources& a, const Set& b) { return *a.set_ == b; }
+
+ private:
+  explicit Sources(const Set* set) : set_(set) {}
+  const Set* set_;
+};
 
 struct Node {
   std::string label;
   std::string key;
   std::string name;
   std::set<std::string> aliases;  ///< other surface strings seen for this node
-  std::set<std::string> sources;
+  Sources sources;
   PropertyMap properties;
 };
 
 struct Edge {
   std::string type;
-  std::set<std::string> sources;
+  Sources sources;
   PropertyMap properties;
 };
 
 class Graph {
  public:
-  // listS out-edges keep edge descriptors valid while edges are added.
-  using Store = boost::adjacency_list<boost::listS, boost::vecS, boost::directedS, Node, Edge>;
+  // Edge properties live on the heap (Boost keeps them behind a pointer with vecS out-edges), so
+  // the Edge pointers in the edge index stay valid while edges are added.
+  using Store = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
   using Vertex = Store::vertex_descriptor;
   using EdgeId = Store::edge_descriptor;
+
+  Graph() = default;
+  Graph(const Graph&) = delete;  // the edge index points into the store
+  Graph& operator=(const Graph&) = delete;
+  Graph(Graph&&) = default;
+  Graph& operator=(Graph&&) = default;
 
   /// Adds the entity or merges it into the node with the same label and key.
   /// A differing name becomes an alias; a property already set keeps its first value.
@@ -78,8 +117,7 @@ class Graph {
 
  private:
   struct EdgeIdentity {
-    Vertex from, to;
-    std::string type;
+    std::uint32_t from, to, type;  // type: its index in edge_types_
     bool operator==(const EdgeIdentity& o) const { return from == o.from && to == o.to && type == o.type; }
   };
   struct EdgeIdentityHash {
@@ -90,10 +128,16 @@ class Graph {
   // Both take their argument's contents: they rebuild a graph from one about to be dropped.
   Vertex merge_node(Node& node, const std::string& key);
   void merge_edge(Vertex from, Vertex to, Edge& edge);
+  /// The vertex of (label, key), if any; `id_` holds its id afterwards.
+  const Vertex* find_vertex(std::string_view label, std::string_view key) const;
+  /// Finds the edge, or adds it with `type`; true when added.
+  std::pair<Edge*, bool> edge_slot(Vertex from, Vertex to, const std::string& type);
 
   Store store_;
   std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
-  std::unordered_map<EdgeIdentity, EdgeId, EdgeIdentityHash> edge_by_identity_;
+  std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> edge_by_identity_;
+  std::unordered_map<std::string, std::uint32_t> edge_types_;
+  mutable std::string id_;  // scratch for vertex ids, so that lookups do not allocate
 };
 
 }  // namespace trialgraph

@@ -1,0 +1,256 @@
+#include "record_stream.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+namespace trialgraph {
+namespace {
+
+constexpr std::size_t kBlock = 4 << 20;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view skip_bom_and_space(std::string_view s) {
+  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// Follows JSON's nesting through strings and escapes, a byte at a time, so that a value can be
+// found in a stream without parsing it.
+struct Nesting {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+
+  // Feeds `c`; true when it closes the value that began at depth 0.
+  bool feed(char c) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      return false;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && --depth == 0) return true;
+    return false;
+  }
+};
+
+// True when `line` holds exactly one object or array (and spaces).
+bool one_value(std::string_view line) {
+  line = skip_bom_and_space(line);
+  if (line.empty() || (line.front() != '{' && line.front() != '[')) return false;
+  Nesting n;
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if (n.feed(line[i])) return skip_bom_and_space(line.substr(i + 1)).empty();
+  return false;
+}
+
+}  // namespace
+
+bool RecordStream::detect(std::string_view head, Shape& shape) {
+  std::string_view body = skip_bom_and_space(head);
+  if (body.empty()) return false;
+  if (body.front() == '[') {
+    shape = Shape::array;
+    return true;
+  }
+  // NDJSON: the first line is a whole value and another follows. A pretty-printed document's
+  // first line is not a whole value. A first record longer than the head is read whole.
+  std::size_t newline = body.find('\n');
+  if (newline == std::string_view::npos || !one_value(body.substr(0, newline))) return false;
+  if (skip_bom_and_space(body.substr(newline)).empty()) return false;
+  shape = Shape::ndjson;
+  return true;
+}
+
+bool RecordStream::detect(const std::filesystem::path& path, std::string_view head, std::size_t max_record,
+                          Shape& shape) {
+  if (detect(head, shape)) return true;
+  std::string_view body = skip_bom_and_space(head);
+  if (body.empty() || body.front() != '{' || head.find('\n') != std::string_view::npos) return false;
+  // The first line goes on past the head: find where it ends, keeping at most max_record of it.
+  std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
+  if (!file) return false;
+  std::string prefix, block(1 << 20, '\0');
+  std::size_t line_end = std::string::npos, got;
+  bool kept_all = true;
+  while (line_end == std::string::npos && (got = std::fread(block.data(), 1, block.size(), file.get())) > 0) {
+    std::size_t newline = std::string_view(block.data(), got).find('\n');
+    if (kept_all) prefix.append(block.data(), newline == std::string::npos ? got : newline);
+    if (prefix.size() > max_record) kept_all = false, prefix.resize(std::min(prefix.size(), max_record));
+    if (newline != std::string::npos) {
+      line_end = newline;
+      // What follows the first line: another record must start there.
+      std::string_view rest(block.data() + newline, got - newline);
+      std::string after(rest);
+      if (skip_bom_and_space(after).empty() && (got = std::fread(block.data(), 1, 4096, file.get())) > 0)
+        after.assign(block.data(), got);
+      std::string_view next = skip_bom_and_space(after);
+      if (next.empty() || next.front() != '{') return false;
+    }
+  }
+  if (line_end == std::string::npos) return false;
+  if (kept_all && !one_value(prefix)) return false;
+  shape = Shape::ndjson;
+  return true;
+}
+
+bool RecordStream::open(const std::filesystem::path& path, Shape shape, std::size_t max_record_bytes,
+                        std::string& error) {
+  file_.reset(std::fopen(path.c_str(), "rb"));
+  if (!file_) {
+    error = std::string("cannot open: ") + std::strerror(errno);
+    return false;
+  }
+  shape_ = shape;
+  max_record_ = max_record_bytes;
+  buffer_.clear();
+  pos_ = consumed_ = line_ = element_ = 0;
+  eof_ = array_open_ = array_closed_ = false;
+  read_error_.clear();
+  return true;
+}
+
+bool RecordStream::fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {  // drop what was handed out
+    buffer_.erase(0, pos_);
+    consumed_ += pos_;
+    pos_ = 0;
+  }
+  std::size_t old = buffer_.size();
+  buffer_.resize(old + kBlock);
+  std::size_t got = std::fread(buffer_.data() + old, 1, kBlock, file_.get());
+  buffer_.resize(old + got);
+  if (got < kBlock) {
+    eof_ = true;
+    if (std::ferror(file_.get())) read_error_ = std::string("read error: ") + std::strerror(errno);
+  }
+  return got > 0;
+}
+
+bool RecordStream::next(std::string& record, std::string& where, std::string& error) {
+  record.clear();
+  error.clear();
+  bool more = shape_ == Shape::ndjson ? next_line(record, error) : next_element(record, error);
+  if (more) where = shape_ == Shape::ndjson ? "line " + std::to_string(line_) : "element " + std::to_string(element_);
+  return more;
+}
+
+std::string RecordStream::too_long() const {
+  return "longer than the size limit (" + std::to_string(max_record_ >> 20) +
+         " MiB, --max-document-size); skipped";
+}
+
+bool RecordStream::next_line(std::string& record, std::string& error) {
+  for (;;) {
+    bool dropped = false;
+    std::size_t searched = 0;  // bytes after pos_ known to hold no newline
+    std::size_t end;
+    while ((end = buffer_.find('\n', pos_ + searched)) == std::string::npos) {
+      searched = buffer_.size() - pos_;
+      if (searched > max_record_) {  // read on to the line's end, without keeping it
+        dropped = true;
+        consumed_ += buffer_.size();
+        buffer_.clear();
+        pos_ = searched = 0;
+      }
+      if (!fill()) break;
+    }
+    if (end == std::string::npos) {  // the last line has no newline
+      if (pos_ >= buffer_.size() && !dropped) return false;
+      end = buffer_.size();
+    }
+    ++line_;
+    std::string_view line(buffer_.data() + pos_, end - pos_);
+    pos_ = std::min(end + 1, buffer_.size());
+    if (dropped || line.size() > max_record_) {
+      error = too_long();
+      return true;
+    }
+    if (skip_bom_and_space(line).empty()) continue;  // blank lines separate nothing
+    record.assign(line);
+    return true;
+  }
+}
+
+bool RecordStream::skip_space() {
+  for (;;) {
+    while (pos_ < buffer_.size() && is_space(buffer_[pos_])) ++pos_;
+    if (pos_ < buffer_.size()) return true;
+    if (!fill()) return false;
+  }
+}
+
+bool RecordStream::next_element(std::string& record, std::string& error) {
+  if (array_closed_) return false;
+  if (!array_open_) {  // detect() saw the '[' after an optional byte order mark
+    fill();
+    if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    skip_space();
+    ++pos_;
+    array_open_ = true;
+  }
+  auto broken = [&](std::string why) {
+    array_closed_ = true;
+    error = std::move(why);
+    return true;
+  };
+  if (!skip_space()) return broken("the array is not closed (truncated file?)");
+  if (buffer_[pos_] == ']') {
+    array_closed_ = true;
+    ++pos_;
+    return false;
+  }
+  if (element_ > 0) {
+    if (buffer_[pos_] != ',')
+      return broken("expected ',' or ']' after element " + std::to_string(element_) + "; the rest is not read");
+    ++pos_;
+    if (!skip_space()) return broken("the array is not closed (truncated file?)");
+  }
+  ++element_;
+  // An object or array runs to its closing bracket; a scalar to the next separator.
+  bool scalar = buffer_[pos_] != '{' && buffer_[pos_] != '[';
+  Nesting nesting;
+  std::size_t scan = pos_;
+  bool found = false, dropped = false;
+  while (!found) {
+    for (; scan < buffer_.size(); ++scan) {
+      char b = buffer_[scan];
+      if (scalar && !nesting.in_string && (b == ',' || b == ']' || is_space(b))) {
+        found = true;
+        break;
+      }
+      if (nesting.feed(b)) {
+        found = true;
+        ++scan;
+        break;
+      }
+    }
+    if (found) break;
+    if (buffer_.size() - pos_ > max_record_) {  // scan on to the element's end, without keeping it
+      dropped = true;
+      consumed_ += buffer_.size();
+      buffer_.clear();
+      pos_ = scan = 0;
+    }
+    std::size_t before = pos_;
+    if (!fill()) {
+      if (scalar && !dropped) break;  // a scalar may end the file
+      return broken("element " + std::to_string(element_) + " is not closed (truncated file?)");
+    }
+    scan -= before;  // fill() moved the unread bytes to the front
+  }
+  std::string_view value(buffer_.data() + pos_, scan - pos_);
+  pos_ = scan;
+  if (dropped || value.size() > max_record_) {
+    error = too_long();
+    return true;
+  }
+  record.assign(value);
+  return true;
+}
+
+}  // namespace trialgraph

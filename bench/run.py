@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""The scale benchmark: trialgraph extract on the registry's bulk format at growing sizes.
+
+usage: bench/run.py [--sizes 10000,100000,600000] [--jobs 1,2] [--formats graphml,turtle,neo4j-csv]
+                    [--data DIR] [--build DIR] [--markdown FILE]
+
+For each size it generates (once, cached in --data) one NDJSON file of that many studies scaled from
+the real records (bench/generate_ndjson.py), measures the floor on it (reading it: `cat > /dev/null`;
+parsing every record with simdjson alone), then runs `trialgraph extract -q -j J FILE -o OUT` for each
+format and J, and reports wall time, studies/s, MB/s, peak memory (the child's maxrss) and the time
+as a multiple of the parse floor. With --markdown, the table is also written as Markdown.
+"""
+import argparse, os, platform, shutil, subprocess, sys, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(here)
+EXT = {"graphml": "g.graphml", "turtle": "g.ttl", "neo4j-csv": "neo4j"}
+
+
+def run(cmd, out=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({code}):\n{err}")
+    return secs, usage.ru_maxrss / 1024
+
+
+def ensure_data(size, data_dir):
+    path = os.path.join(data_dir, f"studies-{size}.ndjson")
+    if not os.path.exists(path):
+        print(f"generating {size} studies ...", flush=True)
+        tmp = path + ".part"
+        subprocess.run(["/usr/bin/python3", os.path.join(here, "generate_ndjson.py"), str(size), tmp], check=True)
+        os.rename(tmp, path)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="10000,100000,600000")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--formats", default="graphml,turtle,neo4j-csv")
+    ap.add_argument("--data", default=os.path.join(root, "build", "bench-data"))
+    ap.add_argument("--build", default=os.path.join(root, "build"))
+    ap.add_argument("--markdown")
+    a = ap.parse_args()
+    tg = os.path.join(a.build, "trialgraph")
+    floor_tool = os.path.join(a.build, "bench", "trialgraph_bench_json_floor")
+    for tool in (tg, floor_tool):
+        if not os.path.exists(tool):
+            sys.exit(f"{tool} is missing: build first (scripts/build.sh)")
+    os.makedirs(a.data, exist_ok=True)
+    out_dir = os.path.join(a.data, "out")
+    rows = []
+    cores = os.cpu_count()
+    print(f"machine: {cores} cores, {platform.processor() or platform.machine()}, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
+    for size in [int(s) for s in a.sizes.split(",")]:
+        data = ensure_data(size, a.data)
+        mb = os.path.getsize(data) / 1e6
+        run(["cat", data])  # warm the page cache
+        cat_secs, _ = run(["cat", data])
+        parse = subprocess.run([floor_tool, data, "simdjson-dom"], check=True, capture_output=True, text=True)
+        parse_secs = float(parse.stdout.split()[1])
+        print(f"\n{size} studies, {mb:.0f} MB: cat {cat_secs:.2f} s ({mb / cat_secs:.0f} MB/s); "
+              f"simdjson parse {parse_secs:.2f} s ({size / parse_secs:.0f} studies/s)", flush=True)
+        rows.append((size, mb, "floor: cat > /dev/null", "", cat_secs, None, None))
+        rows.append((size, mb, "floor: simdjson parse", "1", parse_secs, None, None))
+        for fmt in a.formats.split(","):
+            for jobs in a.jobs.split(","):
+                shutil.rmtree(out_dir, ignore_errors=True)
+                os.makedirs(out_dir)
+                target = os.path.join(out_dir, EXT[fmt])
+                cmd = [tg, "extract", "-q", "-j", jobs, data, "-o", target]
+                if fmt == "neo4j-csv":
+                    cmd += ["--format", "neo4j-csv"]
+                secs, rss = run(cmd)
+                rows.append((size, mb, f"extract -> {fmt}", jobs, secs, rss, secs / parse_secs))
+                print(f"  {fmt:10s} -j{jobs}: {secs:7.2f} s {size / secs:8.0f} studies/s {mb / secs:6.1f} MB/s "
+                      f"peak {rss:6.0f} MiB  {secs / parse_secs:5.1f}x parse floor", flush=True)
+        shutil.rmtree(out_dir, ignore_errors=True)
+    table = ["| studies | MB | run | -j | seconds | studies/s | MB/s | peak MiB | x parse floor |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for size, mb, what, jobs, secs, rss, multiple in rows:
+        table.append(f"| {size:,} | {mb:,.0f} | {what} | {jobs} | {secs:.2f} | {size / secs:,.0f} | {mb / secs:,.0f} | "
+                     f"{'' if rss is None else f'{rss:,.0f}'} | {'' if multiple is None else f'{multiple:.1f}'} |")
+    print("\n" + "\n".join(table))
+    if a.markdown:
+        with open(a.markdown, "w") as f:
+            f.write(f"Machine: {cores} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+                    f"{time.strftime('%Y-%m-%d')}\n\n" + "\n".join(table) + "\n")
+
+
+if __name__ == "__main__":
+    main()
