@@ -110,6 +110,12 @@ class Workers {
     }
   }
 
+  /// Hands a merged batch to the workers to free: freeing what they allocated is their work.
+  void discard(std::unique_ptr<Batch> batch) {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    shared_->trash.push_back(std::move(batch));
+  }
+
   bool abandoned_any() const { return abandoned_; }
 
  private:
@@ -123,6 +129,7 @@ class Workers {
     std::mutex mutex;
     std::condition_variable work, finished;
     std::deque<Batch*> queue;
+    std::vector<std::unique_ptr<Batch>> trash;
     bool stopping = false;
   };
   struct Worker {
@@ -139,7 +146,17 @@ class Workers {
     std::unique_lock<std::mutex> lock(shared.mutex);
     for (;;) {
       shared.work.wait(lock, [&] { return shared.stopping || !shared.queue.empty(); });
-      if (shared.queue.empty()) return;
+      if (!shared.trash.empty()) {
+        std::vector<std::unique_ptr<Batch>> freeing;
+        freeing.swap(shared.trash);
+        lock.unlock();
+        freeing.clear();
+        lock.lock();
+      }
+      if (shared.queue.empty()) {
+        if (shared.stopping) return;
+        continue;
+      }
       Batch* batch = shared.queue.front();
       shared.queue.pop_front();
       self.batch = batch;
@@ -207,7 +224,7 @@ class Merger {
   Merger(Graph& graph, const ExtractCallbacks& callbacks, std::size_t documents)
       : graph_(graph), callbacks_(callbacks), documents_(documents) {}
 
-  void take(const Task& task, const TaskResult& result) {
+  void take(const Task& task, TaskResult& result) {
     if (!open_) start(task);
     DocumentOutcome& o = outcome_;
     o.bytes += task.size;
@@ -244,9 +261,9 @@ class Merger {
     open_ = true;
   }
 
-  void merge(const Task& task, const DocumentBuffer& buffer) {
-    for (const Entity& e : buffer.entities()) graph_.merge_entity(e, task.source);
-    for (const Relation& r : buffer.relations()) graph_.merge_relation(r, task.source);
+  void merge(const Task& task, DocumentBuffer& buffer) {
+    for (Entity& e : buffer.entities()) graph_.merge_entity(std::move(e), task.source);
+    for (Relation& r : buffer.relations()) graph_.merge_relation(std::move(r), task.source);
     outcome_.entities += buffer.entities().size();
     outcome_.relations += buffer.relations().size();
     for (const std::string& p : buffer.problems())
@@ -296,6 +313,9 @@ class Merger {
   std::size_t records_ = 0, failed_records_ = 0;
   std::string last_error_;
 };
+
+// A batch is big enough that handing it over costs little, small enough to keep every thread busy.
+constexpr std::size_t kBatchTasks = 256, kBatchBytes = 2 << 20;
 
 // Reads documents into tasks, batches them for the workers and merges finished batches in order.
 class Run {
@@ -392,9 +412,10 @@ class Run {
   }
 
   void add(Task task) {
+    if (batch_->tasks.empty()) batch_->tasks.reserve(kBatchTasks);
     batch_->bytes += task.bytes.size();
     batch_->tasks.push_back(std::move(task));
-    if (batch_->tasks.size() >= 256 || batch_->bytes >= (2 << 20)) dispatch();
+    if (batch_->tasks.size() >= kBatchTasks || batch_->bytes >= kBatchBytes) dispatch();
   }
 
   void dispatch() {
@@ -414,6 +435,7 @@ class Run {
     if (merger_.stop()) return;  // --fail-fast: what comes after the failure is not merged
     for (std::size_t i = 0; i < batch->tasks.size() && !merger_.stop(); ++i)
       merger_.take(batch->tasks[i], batch->results[i]);
+    workers_.discard(std::move(batch));
     if (callbacks_.on_progress) callbacks_.on_progress(merger_.progress());
   }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <vector>
 #include <functional>
 #include <system_error>
 #include <unistd.h>
@@ -27,7 +28,10 @@ fs::path temp_beside(const fs::path& target) {
 
 // Writes the whole of `path` (no rename): the caller owns atomicity.
 bool write_plain(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  std::vector<char> buffer(std::size_t(1) << 20);  // large writes: outputs run to gigabytes
+  std::ofstream out;
+  out.rdbuf()->pubsetbuf(buffer.data(), std::streamsize(buffer.size()));
+  out.open(path, std::ios::binary | std::ios::trunc);
   if (!out) {
     error = "cannot write " + path.string() + ": " + errno_text();
     return false;

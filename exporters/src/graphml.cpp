@@ -1,6 +1,7 @@
 // GraphML in the shape Neo4j's apoc.import.graphml(file, {readLabels: true}) reads
 // (the rules: shared/tools/apoc_graphml_lint.py).
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "text_escape.hpp"
@@ -52,9 +53,19 @@ std::string lexical(const Value& v, const char* type) {
   return "";
 }
 
-void data(std::ostream& out, const std::string& key_id, const std::string& value) {
+void data(std::string& out, std::string_view key_id, std::string_view value) {
   if (value.empty()) return;  // APOC turns an empty <data/> into "", not into no property
-  out << "<data key=\"" << xml_escape(key_id) << "\">" << xml_escape(value) << "</data>";
+  out += "<data key=\"";
+  detail::append_xml_escaped(out, key_id);
+  out += "\">";
+  detail::append_xml_escaped(out, value);
+  out += "</data>";
+}
+
+void node_id(std::string& out, const Node& n) {
+  detail::append_xml_escaped(out, n.label);
+  out += ':';
+  detail::append_xml_escaped(out, n.key);
 }
 
 std::string edge_key_id(const std::string& name) { return "e_" + name; }
@@ -70,7 +81,6 @@ void declare_keys(std::ostream& out, const KeyTypes& nodes, const KeyTypes& edge
         << xml_escape(name) << "\" attr.type=\"" << type << "\"/>\n";
 }
 
-std::string node_id(const Node& n) { return n.label + ":" + n.key; }
 
 }  // namespace
 
@@ -93,25 +103,44 @@ void write_graphml(const Graph& graph, std::ostream& out) {
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   declare_keys(out, node_keys, edge_keys);
   out << "<graph id=\"G\" edgedefault=\"directed\">\n";
+  // Sources are interned: one JSON text per distinct set, however many nodes and edges share it.
+  std::unordered_map<const Sources::Set*, std::string> sources_json;
+  auto sources_text = [&](const Sources& sources) -> const std::string& {
+    auto [it, fresh] = sources_json.try_emplace(&sources.set());
+    if (fresh) it->second = json_list(sources.set());
+    return it->second;
+  };
+  std::string line;  // one element at a time, written whole
   graph.for_each_node([&](const Node& n) {
-    out << "<node id=\"" << xml_escape(node_id(n)) << "\" labels=\":" << xml_escape(n.label) << "\">";
-    data(out, "labels", ":" + n.label);
-    data(out, "key", n.key);
-    data(out, "name", n.name);
-    if (!n.aliases.empty()) data(out, "aliases", json_list(n.aliases));
-    data(out, "sources", json_list(n.sources));
-    for (const auto& [name, value] : n.properties) data(out, name, lexical(value, node_keys.type_of(name)));
-    out << "</node>\n";
+    line.assign("<node id=\"");
+    node_id(line, n);
+    line += "\" labels=\":";
+    detail::append_xml_escaped(line, n.label);
+    line += "\">";
+    data(line, "labels", ":" + n.label);
+    data(line, "key", n.key);
+    data(line, "name", n.name);
+    if (!n.aliases.empty()) data(line, "aliases", json_list(n.aliases));
+    data(line, "sources", sources_text(n.sources));
+    for (const auto& [name, value] : n.properties) data(line, name, lexical(value, node_keys.type_of(name)));
+    line += "</node>\n";
+    out.write(line.data(), std::streamsize(line.size()));
   });
   std::size_t edge_number = 0;
   graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    out << "<edge id=\"e" << edge_number++ << "\" source=\"" << xml_escape(node_id(from))
-        << "\" target=\"" << xml_escape(node_id(to)) << "\" label=\"" << xml_escape(e.type) << "\">";
-    data(out, "label", e.type);  // APOC wants the type as the first child
-    data(out, edge_key_id("sources"), json_list(e.sources));
+    line.assign("<edge id=\"e").append(std::to_string(edge_number++)).append("\" source=\"");
+    node_id(line, from);
+    line += "\" target=\"";
+    node_id(line, to);
+    line += "\" label=\"";
+    detail::append_xml_escaped(line, e.type);
+    line += "\">";
+    data(line, "label", e.type);  // APOC wants the type as the first child
+    data(line, "e_sources", sources_text(e.sources));
     for (const auto& [name, value] : e.properties)
-      data(out, edge_key_id(name), lexical(value, edge_keys.type_of(name)));
-    out << "</edge>\n";
+      data(line, edge_key_id(name), lexical(value, edge_keys.type_of(name)));
+    line += "</edge>\n";
+    out.write(line.data(), std::streamsize(line.size()));
   });
   out << "</graph>\n</graphml>\n";
 }

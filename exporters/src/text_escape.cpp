@@ -31,10 +31,21 @@ bool xml_allowed(char32_t cp) {
 
 }  // namespace
 
-std::string valid_xml_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+// Plain ASCII text needs neither validation nor replacement: most values are such.
+bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80; }
+
+// Appends `text` made valid XML text (see valid_xml_text), each character through `put`.
+template <class Put>
+void each_valid_char(std::string_view text, std::string& out, Put put) {
   for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = text[i];
+    if (plain_ascii(c) || c == '\t' || c == '\n' || c == '\r') {
+      put(out, char(c));
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     std::size_t n = utf8_length(text, i, cp);
     if (n == 0 || !xml_allowed(cp)) {
@@ -45,36 +56,51 @@ std::string valid_xml_text(std::string_view text) {
       i += n;
     }
   }
+}
+
+}  // namespace
+
+std::string valid_xml_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  each_valid_char(text, out, [](std::string& o, char c) { o.push_back(c); });
   return out;
+}
+
+void append_xml_escaped(std::string& out, std::string_view text) {
+  each_valid_char(text, out, [](std::string& o, char c) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      case '\r': o += "&#13;"; break;
+      default: o.push_back(c);
+    }
+  });
 }
 
 std::string xml_escape(std::string_view text) {
   std::string out;
-  for (char c : valid_xml_text(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
+  out.reserve(text.size());
+  append_xml_escaped(out, text);
   return out;
 }
 
 std::string turtle_escape(std::string_view text) {
   std::string out;
-  for (char c : valid_xml_text(text)) {  // Turtle allows more, but U+FFFD for controls reads the same
+  out.reserve(text.size());
+  // Turtle allows more, but U+FFFD for controls reads the same
+  each_valid_char(text, out, [](std::string& o, char c) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out.push_back(c);
+      case '\\': o += "\\\\"; break;
+      case '"': o += "\\\""; break;
+      case '\n': o += "\\n"; break;
+      case '\r': o += "\\r"; break;
+      case '\t': o += "\\t"; break;
+      default: o.push_back(c);
     }
-  }
+  });
   return out;
 }
 

@@ -10,6 +10,8 @@ namespace trialgraph::detail {
 std::string valid_xml_text(std::string_view text);
 /// XML text or attribute content: valid_xml_text plus &, <, >, ", CR escaped.
 std::string xml_escape(std::string_view text);
+/// xml_escape, appended to `out`: for writers that build a line at a time.
+void append_xml_escaped(std::string& out, std::string_view text);
 /// The inside of a Turtle "..." string.
 std::string turtle_escape(std::string_view text);
 /// The inside of an N-Triples/Turtle <IRI>: characters IRIs cannot hold percent-encoded.

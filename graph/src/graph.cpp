@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <tuple>
+#include <type_traits>
 #include <unordered_set>
 
 #include "trialgraph/keys.hpp"
@@ -17,10 +18,16 @@ std::string vertex_id(std::string_view label, std::string_view key) {
   return id;
 }
 
-void merge_properties(PropertyMap& into, const std::vector<Property>& props) {
-  for (const Property& p : props)  // the first value stays; looking first spares a copy
-    if (into.find(p.name) == into.end()) into.emplace(p.name, p.value);
+// The first value stays; looking first spares a copy. Moves the values when given an rvalue.
+template <class Props>
+void merge_properties(PropertyMap& into, Props&& props) {
+  for (auto& p : props) {
+    if (into.find(p.name) != into.end()) continue;
+    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace(std::move(p.name), std::move(p.value));
+    else into.emplace(p.name, p.value);
+  }
 }
+
 
 // Every distinct set of sources, once, for the life of the process; and the sets one more source
 // leads to, so that adding a source already seen together is one lookup.
@@ -102,6 +109,20 @@ std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, const std::strin
 }
 
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
+  return merge_entity_impl(entity, source);
+}
+Graph::Vertex Graph::merge_entity(Entity&& entity, std::string_view source) {
+  return merge_entity_impl(std::move(entity), source);
+}
+bool Graph::merge_relation(const Relation& relation, std::string_view source) {
+  return merge_relation_impl(relation, source);
+}
+bool Graph::merge_relation(Relation&& relation, std::string_view source) {
+  return merge_relation_impl(std::move(relation), source);
+}
+
+template <class E>
+Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source) {
   const Vertex* found = find_vertex(entity.label, entity.key);
   Vertex v;
   if (found) {
@@ -120,11 +141,12 @@ Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source)
   for (const std::string& alias : entity.aliases)
     if (!alias.empty() && alias != node.name && !node.aliases.count(alias)) node.aliases.insert(alias);
   node.sources = node.sources.with(source);
-  merge_properties(node.properties, entity.properties);
+  merge_properties(node.properties, std::forward<E>(entity).properties);
   return v;
 }
 
-bool Graph::merge_relation(const Relation& relation, std::string_view source) {
+template <class R>
+bool Graph::merge_relation_impl(R&& relation, std::string_view source) {
   const Vertex* from = find_vertex(relation.from.label, relation.from.key);
   if (!from) return false;
   Vertex f = *from;
@@ -132,7 +154,7 @@ bool Graph::merge_relation(const Relation& relation, std::string_view source) {
   if (!to) return false;
   Edge& edge = *edge_slot(f, *to, relation.type).first;
   edge.sources = edge.sources.with(source);
-  merge_properties(edge.properties, relation.properties);
+  merge_properties(edge.properties, std::forward<R>(relation).properties);
   return true;
 }
 

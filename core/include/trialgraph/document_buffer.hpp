@@ -31,6 +31,9 @@ class DocumentBuffer final : public EntitySink {
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Relation>& relations() const { return relations_; }
+  /// For the host, to move what was kept into the graph.
+  std::vector<Entity>& entities() { return entities_; }
+  std::vector<Relation>& relations() { return relations_; }
   /// "where: what" for every part of the document that could not be read or broke the contract.
   const std::vector<std::string>& problems() const { return problems_; }
   /// Why the document broke a limit, or empty.

@@ -84,9 +84,12 @@ class Graph {
   /// Adds the entity or merges it into the node with the same label and key.
   /// A differing name becomes an alias; a property already set keeps its first value.
   Vertex merge_entity(const Entity& entity, std::string_view source);
+  /// The same, taking the entity's strings and values instead of copying them.
+  Vertex merge_entity(Entity&& entity, std::string_view source);
 
   /// Adds the fact or merges it into the same (from, type, to) edge. False when an end is unknown.
   bool merge_relation(const Relation& relation, std::string_view source);
+  bool merge_relation(Relation&& relation, std::string_view source);
 
   const Node* find(const std::string& label, const std::string& key) const;
 
@@ -126,6 +129,10 @@ class Graph {
 
   std::vector<Vertex> ordered_vertices() const;
   // Both take their argument's contents: they rebuild a graph from one about to be dropped.
+  template <class E>
+  Vertex merge_entity_impl(E&& entity, std::string_view source);
+  template <class R>
+  bool merge_relation_impl(R&& relation, std::string_view source);
   Vertex merge_node(Node& node, const std::string& key);
   void merge_edge(Vertex from, Vertex to, Edge& edge);
   /// The vertex of (label, key), if any; `id_` holds its id afterwards.
