@@ -206,7 +206,7 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
   // Rebuilt in export order, so the coded node's values come first and the result is the same
   // whatever order the documents came in.
   Graph merged;
-  std::vector<Vertex> order = ordered_vertices();
+  std::vector<Vertex> order = ordered_vertices();  // a copy: the cache goes with the old store
   std::vector<std::string> keys(boost::num_vertices(store_));  // the old keys, read after the moves
   for (Vertex v : order) keys[v] = store_[v].key;
   std::vector<Vertex> now(boost::num_vertices(store_));
@@ -246,13 +246,18 @@ const Node* Graph::find(const std::string& label, const std::string& key) const 
   return v ? &store_[*v] : nullptr;
 }
 
-std::vector<Graph::Vertex> Graph::ordered_vertices() const {
-  std::vector<Vertex> order(boost::vertices(store_).first, boost::vertices(store_).second);
-  std::sort(order.begin(), order.end(), [this](Vertex a, Vertex b) {
+const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
+  // Vertices are only ever added: the same count means the same order. Writers walk the graph
+  // several times (types first, then values; one format after another): sorted once.
+  if (order_.size() == boost::num_vertices(store_)) return order_;
+  order_.assign(boost::vertices(store_).first, boost::vertices(store_).second);
+  std::sort(order_.begin(), order_.end(), [this](Vertex a, Vertex b) {
     const Node &x = store_[a], &y = store_[b];
     return std::tie(x.label, x.key) < std::tie(y.label, y.key);
   });
-  return order;
+  rank_.resize(order_.size());
+  for (std::size_t i = 0; i < order_.size(); ++i) rank_[order_[i]] = i;
+  return order_;
 }
 
 void Graph::for_each_node(const std::function<void(const Node&)>& visit) const {
@@ -261,14 +266,13 @@ void Graph::for_each_node(const std::function<void(const Node&)>& visit) const {
 
 void Graph::for_each_edge(
     const std::function<void(const Node&, const Edge&, const Node&)>& visit) const {
-  std::vector<Vertex> order = ordered_vertices();
-  std::vector<std::size_t> rank(order.size());
-  for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  const std::vector<Vertex>& order = ordered_vertices();
+  std::vector<EdgeId> out;
   for (Vertex v : order) {
-    std::vector<EdgeId> out(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
+    out.assign(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
     std::sort(out.begin(), out.end(), [&](const EdgeId& a, const EdgeId& b) {
-      return std::make_tuple(std::cref(store_[a].type), rank[boost::target(a, store_)]) <
-             std::make_tuple(std::cref(store_[b].type), rank[boost::target(b, store_)]);
+      return std::make_tuple(std::cref(store_[a].type), rank_[boost::target(a, store_)]) <
+             std::make_tuple(std::cref(store_[b].type), rank_[boost::target(b, store_)]);
     });
     for (const EdgeId& e : out) visit(store_[v], store_[e], store_[boost::target(e, store_)]);
   }

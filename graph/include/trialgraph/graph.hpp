@@ -127,7 +127,8 @@ class Graph {
     std::size_t operator()(const EdgeIdentity& e) const;
   };
 
-  std::vector<Vertex> ordered_vertices() const;
+  /// Vertices in (label, key) order; rank_[v] is v's place in it.
+  const std::vector<Vertex>& ordered_vertices() const;
   // Both take their argument's contents: they rebuild a graph from one about to be dropped.
   template <class E>
   Vertex merge_entity_impl(E&& entity, std::string_view source);
@@ -145,6 +146,8 @@ class Graph {
   std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> edge_by_identity_;
   std::unordered_map<std::string, std::uint32_t> edge_types_;
   mutable std::string id_;  // scratch for vertex ids, so that lookups do not allocate
+  mutable std::vector<Vertex> order_;
+  mutable std::vector<std::size_t> rank_;
 };
 
 }  // namespace trialgraph
