@@ -90,5 +90,16 @@ check "a plugin call that never returns is abandoned after its time budget" 1 $r
 "$tg" extract -j 0 "$ex/seeds" -o "$tmp/x.graphml" > "$tmp/err" 2>&1
 check "-j needs a positive number" 2 $? "-j needs a whole number" "$tmp/err"
 
+# Progress: a line on a terminal (`script` gives the run one), none when piped or with -q.
+if command -v script > /dev/null; then
+  script -qec "'$tg' extract -j 2 '$tmp/bulk.ndjson' -o '$tmp/p.graphml'" /dev/null < /dev/null | tr '\r' '\n' > "$tmp/tty.out"
+  check "a progress line on a terminal: records, share, rate, time left" 0 $? \
+    "[0-9]+ documents, [0-9]+ records +[0-9]+% +[0-9]+ records/s +[0-9.]+ MB/s +[0-9]+ s left" "$tmp/tty.out"
+  script -qec "'$tg' extract -q -j 2 '$tmp/bulk.ndjson' -o '$tmp/p.graphml'" /dev/null < /dev/null > "$tmp/tty-q.out"
+  ! grep -q "records/s" "$tmp/tty-q.out"; check "no progress line with -q" 0 $?
+fi
+"$tg" extract -j 2 "$tmp/bulk.ndjson" -o "$tmp/p.graphml" > "$tmp/piped.out" 2>&1
+! grep -q "records/s" "$tmp/piped.out"; check "no progress line when stderr is not a terminal" 0 $?
+
 echo "$passed passed, $failures failed"
 [ "$failures" = 0 ]
