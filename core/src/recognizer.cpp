@@ -312,7 +312,8 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     if (b == std::string_view::npos) continue;
     std::string abbreviation(text.substr(b, e - b));
     if (!abbreviates(abbreviation, m.surface)) continue;
-    auto same = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.begin == b; });
+    std::size_t begin = b;  // C++17 lambdas cannot capture a structured binding (clang refuses)
+    auto same = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.begin == begin; });
     if (same != mentions.end() && same->entry != m.entry) continue;
     if (same != mentions.end()) same->ambiguous = false;
     else defined.push_back({m.kind, m.entry, b, e, abbreviation, false});
