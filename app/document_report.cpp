@@ -15,6 +15,7 @@ bool DocumentReportFile::open(const fs::path& path, std::string& error) {
   path_ = path;
   temp_ = path;
   temp_ += ".tmp-" + std::to_string(::getpid());
+  guard_ = std::make_unique<TempOutputGuard>(temp_, TempOutputGuard::Kind::file);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) error = "cannot write the report " + temp_.string() + ": " + std::generic_category().message(errno);
   return bool(out_);
