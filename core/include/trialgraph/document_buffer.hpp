@@ -2,14 +2,25 @@
 // and checks it against the contract (non-empty keys, relations only between emitted entities).
 #pragma once
 
+#include <cstddef>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "trialgraph/plugin_api.hpp"
 
 namespace trialgraph {
+
+/// How much of one problem's text is kept, and how many problems one document keeps: a plugin that
+/// quotes a 200 MB line, or reports each of a million bad lines, must not flood the report.
+inline constexpr std::size_t kMaxProblemBytes = 2000;
+inline constexpr std::size_t kMaxProblems = 1000;
+
+/// `text` cut on a UTF-8 character boundary and followed by "... (N more bytes)", at most `max`
+/// bytes in all; unchanged when it fits.
+std::string clip_text(std::string_view text, std::size_t max = kMaxProblemBytes);
 
 class DocumentBuffer final : public EntitySink {
  public:
@@ -23,10 +34,13 @@ class DocumentBuffer final : public EntitySink {
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Relation>& relations() const { return relations_; }
-  /// "where: what" for every part of the document that could not be read or broke the contract.
+  /// "where: what" for every part of the document that could not be read or broke the contract,
+  /// each clipped to kMaxProblemBytes; past kMaxProblems, the last one says how many more there were.
   const std::vector<std::string>& problems() const { return problems_; }
 
  private:
+  void add_problem(std::string text);
+  std::size_t unlisted_problems_ = 0;
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<std::string> problems_;
