@@ -1,5 +1,6 @@
 #include "trialgraph/ctgov_v2.hpp"
 
+#include <cmath>
 #include <initializer_list>
 #include <optional>
 
@@ -33,7 +34,10 @@ const json& array_at(const json& j, std::initializer_list<const char*> path) {
 
 std::optional<std::int64_t> integer(const json& value) {
   if (value.is_number_integer()) return value.get<std::int64_t>();
-  if (value.is_number_float()) return std::int64_t(value.get<double>());
+  if (value.is_number_float()) {
+    double d = value.get<double>();  // 1e300 or NaN has no integer value (and casting it is undefined)
+    if (std::isfinite(d) && d > -9.2e18 && d < 9.2e18) return std::int64_t(d);
+  }
   return std::nullopt;
 }
 
