@@ -18,6 +18,7 @@
 #include "document_report.hpp"
 #include "pipeline.hpp"
 #include "query_commands.hpp"
+#include "trialgraph/document_buffer.hpp"
 #include "trialgraph/exporters.hpp"
 #include "trialgraph/loader.hpp"
 #include "trialgraph/recognizer.hpp"
@@ -208,7 +209,7 @@ void report_load_errors(const PluginRegistry& registry) {
 void print_problem(const Problem& p) {
   std::cerr << "trialgraph: " << (p.document_failed ? "error: " : "warning: ") << p.path;
   if (!p.plugin.empty()) std::cerr << " [" << p.plugin << "]";
-  std::cerr << ": " << p.reason << "\n";
+  std::cerr << ": " << clip_text(p.reason) << "\n";  // a plugin may quote a whole 200 MB line
 }
 
 std::string counts_text(const std::map<std::string, std::size_t>& counts) {

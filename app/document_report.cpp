@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trialgraph/document_buffer.hpp"
+
 namespace trialgraph {
 namespace fs = std::filesystem;
 
@@ -15,6 +17,7 @@ bool DocumentReportFile::open(const fs::path& path, std::string& error) {
   path_ = path;
   temp_ = path;
   temp_ += ".tmp-" + std::to_string(::getpid());
+  guard_ = std::make_unique<TempOutputGuard>(temp_, TempOutputGuard::Kind::file);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) error = "cannot write the report " + temp_.string() + ": " + std::generic_category().message(errno);
   return bool(out_);
@@ -22,9 +25,11 @@ bool DocumentReportFile::open(const fs::path& path, std::string& error) {
 
 void DocumentReportFile::write(const DocumentOutcome& o) {
   if (!out_.is_open()) return;
+  std::vector<std::string> problems;  // a failure's reason comes from the plugin as it wrote it: clip it
+  for (const std::string& p : o.problems) problems.push_back(clip_text(p));
   nlohmann::ordered_json line = {{"path", o.path},   {"plugin", o.plugin},       {"status", status_name(o.status)},
                          {"bytes", o.bytes},       {"entities", o.entities},   {"relations", o.relations},
-                         {"problems", o.problems}};
+                         {"problems", problems}};
   // Paths and problems quote documents, which may hold invalid UTF-8: replace it, never fail.
   out_ << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }

@@ -6,14 +6,16 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "pipeline.hpp"
+#include "trialgraph/temp_output.hpp"
 
 namespace trialgraph {
 
 /// Written under a temporary name and renamed by commit(), so that an interrupted run leaves the
-/// previous report or none, never half of one.
+/// previous report or none, never half of one (the temporary file goes on SIGINT/SIGTERM too).
 class DocumentReportFile {
  public:
   /// False, with the reason in `error`, when the file cannot be created.
@@ -25,6 +27,7 @@ class DocumentReportFile {
  private:
   std::filesystem::path path_, temp_;
   std::ofstream out_;
+  std::unique_ptr<TempOutputGuard> guard_;
   bool committed_ = false;
 };
 

@@ -14,16 +14,18 @@ namespace {
 
 bool hidden(const fs::path& p) { return p.filename().string().rfind('.', 0) == 0; }
 
+// Walks `dir` recursively, not following links to folders. A folder that cannot be read is
+// reported, and the walk goes on with the others.
 void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Problem>& problems) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  fs::directory_iterator it(dir, fs::directory_options::none, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    fs::file_status st = it->status(type_ec);  // follows links to files; links to folders are not walked
+    fs::file_status st = it->status(type_ec);  // follows links to files
+    bool link = it->is_symlink(type_ec);
+    if (hidden(it->path())) continue;
     if (fs::is_directory(st)) {
-      if (hidden(it->path())) it.disable_recursion_pending();
-    } else if (hidden(it->path())) {
-      continue;
+      if (!link) walk_folder(it->path(), out, problems);  // links to folders are not walked: no loops
     } else if (type_ec || !fs::exists(st)) {
       problems.push_back({it->path().string(), "", "cannot read: broken link or missing file"});
     } else if (!fs::is_regular_file(st)) {
@@ -32,7 +34,6 @@ void walk_folder(const fs::path& dir, std::vector<fs::path>& out, std::vector<Pr
       out.push_back(it->path());
     }
   }
-  // After an error the iterator cannot go on: say where the walk stopped.
   if (ec) problems.push_back({dir.string(), "", "cannot read folder: " + ec.message()});
 }
 

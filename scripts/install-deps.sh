@@ -7,6 +7,8 @@ packages=(
   cmake g++ make ninja-build pkg-config
   libboost-dev libboost-graph-dev libboost-filesystem-dev
   libre2-dev nlohmann-json3-dev libsimdjson-dev libjemalloc-dev libgtest-dev libpugixml-dev
+  # fuzzing: clang and its libFuzzer and sanitizer runtimes (GCC's ASan/UBSan come with g++)
+  clang libclang-rt-14-dev
   # real consumers used by the tests
   serdi raptor2-utils libxml2-utils python3 python3-networkx python3-rdflib
   virtuoso-opensource-7-bin   # a real triple store for the SPARQL examples

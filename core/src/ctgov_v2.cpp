@@ -1,5 +1,6 @@
 #include "trialgraph/ctgov_v2.hpp"
 
+#include <cmath>
 #include <initializer_list>
 #include <optional>
 

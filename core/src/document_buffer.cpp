@@ -19,17 +19,34 @@ bool DocumentBuffer::within_limits() noexcept {
   return limit_error_.empty();
 }
 
+std::string clip_text(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  constexpr std::size_t kSuffix = 40;  // room for "... (N more bytes)": the whole stays within max
+  std::size_t cut = max > kSuffix ? max - kSuffix : 0;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return std::string(text.substr(0, cut)) + "... (" + std::to_string(text.size() - cut) + " more bytes)";
+}
+
+void DocumentBuffer::add_problem(std::string text) {
+  if (problems_.size() + 1 < kMaxProblems) {
+    problems_.push_back(clip_text(text));
+    return;
+  }
+  if (problems_.size() + 1 == kMaxProblems) problems_.emplace_back();
+  problems_.back() = "... and " + std::to_string(++unlisted_problems_) + " more problems not listed";
+}
+
 void DocumentBuffer::add_entity(Entity entity) noexcept {
   if (!within_limits()) return;
   try {
     if (entity.label.empty() || entity.key.empty()) {
-      problems_.push_back("entity '" + entity.name + "' has no label or key; dropped");
+      add_problem("entity '" + entity.name + "' has no label or key; dropped");
       return;
     }
     emitted_.emplace(entity.label, entity.key);
     entities_.push_back(std::move(entity));
   } catch (...) {
-    problems_.emplace_back("out of memory while storing an entity");
+    add_problem("out of memory while storing an entity");
   }
 }
 
@@ -38,13 +55,14 @@ void DocumentBuffer::add_relation(Relation relation) noexcept {
   try {
     relations_.push_back(std::move(relation));
   } catch (...) {
-    problems_.emplace_back("out of memory while storing a relation");
+    add_problem("out of memory while storing a relation");
   }
 }
 
 void DocumentBuffer::report_problem(std::string_view where, std::string_view what) noexcept {
   try {
-    problems_.push_back(std::string(where) + ": " + std::string(what));
+    std::string text = clip_text(where, kMaxProblemBytes / 2) + ": ";  // never a copy of a huge `what`
+    add_problem(text + clip_text(what, kMaxProblemBytes - text.size()));
   } catch (...) {
   }
 }
@@ -53,7 +71,7 @@ void DocumentBuffer::finish() {
   auto unknown = [this](const EntityRef& r) { return emitted_.count({r.label, r.key}) == 0; };
   auto dangling = [&](const Relation& r) {
     if (!unknown(r.from) && !unknown(r.to)) return false;
-    problems_.push_back(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " +
+    add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " +
                         r.to.label + " '" + r.to.key + "' names an entity the document did not emit; dropped");
     return true;
   };

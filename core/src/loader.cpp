@@ -9,6 +9,8 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
+#include "elf_file.hpp"
+
 namespace trialgraph {
 namespace fs = std::filesystem;
 
@@ -46,19 +48,41 @@ Library open_library(const fs::path& file, std::string& error) {
   return lib;
 }
 
+std::string no_abi_symbol() { return std::string("not a trialgraph plugin: no symbol '") + kAbiSymbol + "'"; }
+
+std::string abi_mismatch(std::uint32_t abi) {
+  return "ABI mismatch: the plugin was built for ABI version " + std::to_string(abi) +
+         ", this trialgraph reads ABI version " + std::to_string(kAbiVersion) +
+         "; rebuild the plugin against this trialgraph";
+}
+
 bool check_abi(const boost::dll::shared_library& lib, std::string& error) {
   if (!lib.has(kAbiSymbol)) {
-    error = std::string("not a trialgraph plugin: no symbol '") + kAbiSymbol + "'";
+    error = no_abi_symbol();
     return false;
   }
   std::uint32_t abi = lib.get<const std::uint32_t>(kAbiSymbol);
   if (abi != kAbiVersion) {
-    error = "ABI mismatch: the plugin was built for ABI version " + std::to_string(abi) +
-            ", this trialgraph reads ABI version " + std::to_string(kAbiVersion) +
-            "; rebuild the plugin against this trialgraph";
+    error = abi_mismatch(abi);
     return false;
   }
   return true;
+}
+
+// Before the loader maps the file and runs its constructors: a truncated or foreign ELF file, a
+// library that is no plugin, or a plugin for another ABI is refused from its headers alone.
+bool check_file(const fs::path& file, std::string& error, LoadStep& step) {
+  detail::ElfLook look = detail::look_at_elf(file, kAbiSymbol);
+  if (!look.elf) return true;  // not ELF, or unreadable: dlopen says what is wrong
+  if (!look.problem.empty()) {
+    error = "cannot be loaded as a shared library: " + look.problem;
+    return false;
+  }
+  if (!look.symbols_read) return true;
+  if (!look.defines_symbol) error = no_abi_symbol();
+  else if (look.value && *look.value != kAbiVersion) error = abi_mismatch(*look.value);
+  if (!error.empty()) step = LoadStep::abi;  // a whole shared library, but not one for us
+  return error.empty();
 }
 
 std::optional<Manifest> read_manifest(const boost::dll::shared_library& lib, std::string& error) {
@@ -105,6 +129,7 @@ std::shared_ptr<LoadedPlugin> load_plugin(const fs::path& file, std::string& err
   LoadStep ignored;
   LoadStep& step = reached ? *reached : ignored;
   step = LoadStep::open;
+  if (!check_file(file, error, step)) return nullptr;
   Library lib = open_library(file, error);
   if (!lib) return nullptr;
   step = LoadStep::abi;

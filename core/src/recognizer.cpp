@@ -1,6 +1,8 @@
 #include "trialgraph/recognizer.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -199,10 +201,6 @@ bool plain_boundaries(std::string_view text, std::size_t begin, std::size_t end)
   return (begin == 0 || !ascii_alnum(text[begin - 1])) && (end >= text.size() || !ascii_alnum(text[end]));
 }
 
-bool overlaps(const Mention& a, std::size_t begin, std::size_t end) {
-  return a.begin < end && begin < a.end;
-}
-
 // "(SLE)" right after a mention: the abbreviation's span, or npos.
 std::pair<std::size_t, std::size_t> parenthesised_after(std::string_view text, std::size_t end) {
   std::size_t i = end;
@@ -231,6 +229,63 @@ bool abbreviates(std::string_view abbreviation, std::string_view long_form) {
   }
   return !first;
 }
+
+constexpr std::size_t kNone = std::size_t(-1);
+
+// Spans that do not overlap one another, by where they begin: each one's end and a number (its
+// place in a list). Ends grow with beginnings, so the spans overlapping [b, e) are those just
+// before e, found from the last one beginning before e.
+class DisjointSpans {
+ public:
+  void add(std::size_t begin, std::size_t end, std::size_t number) { spans_[begin] = {end, number}; }
+  bool overlaps(std::size_t b, std::size_t e) const {
+    auto it = spans_.lower_bound(e);
+    return it != spans_.begin() && std::prev(it)->second.first > b;
+  }
+  /// The smallest number among the spans overlapping [b, e), or kNone.
+  std::size_t first_overlapping(std::size_t b, std::size_t e) const {
+    std::size_t first = kNone;
+    for (auto it = spans_.lower_bound(e); it != spans_.begin();) {
+      --it;
+      if (it->second.first <= b) break;
+      first = std::min(first, it->second.second);
+    }
+    return first;
+  }
+  std::size_t starting_at(std::size_t b) const {
+    auto it = spans_.find(b);
+    return it == spans_.end() ? kNone : it->second.second;
+  }
+
+ private:
+  std::map<std::size_t, std::pair<std::size_t, std::size_t>> spans_;
+};
+
+// The spans of the mentions: mostly disjoint ones, plus short ones (an abbreviation defined in
+// parentheses, at most 10 characters) that may overlap them.
+class SpanIndex {
+ public:
+  void add_disjoint(std::size_t begin, std::size_t end, std::size_t number) { disjoint_.add(begin, end, number); }
+  void add_short(std::size_t begin, std::size_t end, std::size_t number) {
+    short_.emplace(begin, std::make_pair(end, number));
+    longest_short_ = std::max(longest_short_, end - begin);
+  }
+  bool overlaps(std::size_t b, std::size_t e) const { return first_overlapping(b, e) != kNone; }
+  /// The smallest number among the spans overlapping [b, e), or kNone.
+  std::size_t first_overlapping(std::size_t b, std::size_t e) const {
+    std::size_t first = disjoint_.first_overlapping(b, e);
+    for (auto it = short_.lower_bound(b > longest_short_ ? b - longest_short_ : 0); it != short_.end() && it->first < e; ++it)
+      if (it->second.first > b) first = std::min(first, it->second.second);
+    return first;
+  }
+  /// A disjoint span beginning at b (the short ones are added last).
+  std::size_t starting_at(std::size_t b) const { return disjoint_.starting_at(b); }
+
+ private:
+  DisjointSpans disjoint_;
+  std::multimap<std::size_t, std::pair<std::size_t, std::size_t>> short_;
+  std::size_t longest_short_ = 0;
+};
 
 }  // namespace
 
@@ -290,18 +345,26 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     if (a.begin != b.begin) return a.begin < b.begin;
     return c.patterns[a.pattern].role > c.patterns[b.pattern].role;
   });
+  // Spans are looked up in indexes, not by scanning every mention: a long text holds many, and a
+  // scan per candidate made a 4 MB summary take a minute.
   std::vector<Mention> mentions;
   std::vector<Mention> blocked;  // vetoes: not mentions, but they still block shorter ones and product codes
+  SpanIndex taken;               // the spans of `mentions`
+  DisjointSpans blocked_spans;   // the spans of `blocked`
   for (const Candidate& cand : candidates) {
-    auto covering = [&](const Mention& m) { return overlaps(m, cand.begin, cand.end); };
-    if (std::any_of(mentions.begin(), mentions.end(), covering) || std::any_of(blocked.begin(), blocked.end(), covering))
-      continue;
+    if (taken.overlaps(cand.begin, cand.end) || blocked_spans.overlaps(cand.begin, cand.end)) continue;
     const auto& p = c.patterns[cand.pattern];
     const LexiconEntry& e = entries[p.entry];
     auto learned_as = learned ? learned->find(cand.surface) : LearnedAbbreviations::iterator{};
     bool confirmed = learned && learned_as != learned->end() && learned_as->second == &e;
     Mention m{e.kind, &e, cand.begin, cand.end, cand.surface, p.role == Role::ambiguous && !confirmed};
-    (p.role == Role::veto ? blocked : mentions).push_back(std::move(m));
+    if (p.role == Role::veto) {
+      blocked_spans.add(m.begin, m.end, blocked.size());
+      blocked.push_back(std::move(m));
+    } else {
+      taken.add_disjoint(m.begin, m.end, mentions.size());
+      mentions.push_back(std::move(m));
+    }
   }
 
   // "lupus nephritis (LN)": the abbreviation is confirmed here and for the rest of the document.
@@ -312,27 +375,32 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     if (b == std::string_view::npos) continue;
     std::string abbreviation(text.substr(b, e - b));
     if (!abbreviates(abbreviation, m.surface)) continue;
-    auto same = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.begin == b; });
-    if (same != mentions.end() && same->entry != m.entry) continue;
-    if (same != mentions.end()) same->ambiguous = false;
+    std::size_t same = taken.starting_at(b);  // the mentions do not overlap yet: one at most
+    if (same != kNone && mentions[same].entry != m.entry) continue;
+    if (same != kNone) mentions[same].ambiguous = false;
     else defined.push_back({m.kind, m.entry, b, e, abbreviation, false});
     if (learned) learned->emplace(abbreviation, m.entry);
   }
-  for (Mention& d : defined) mentions.push_back(std::move(d));
+  for (Mention& d : defined) {
+    taken.add_short(d.begin, d.end, mentions.size());  // "(LN)": may overlap a mention inside it
+    mentions.push_back(std::move(d));
+  }
   if (learned) {
     for (const auto& [abbreviation, entry] : *learned) {
       for (std::size_t pos = text.find(abbreviation); pos != std::string_view::npos;
            pos = text.find(abbreviation, pos + 1)) {
         std::size_t end = pos + abbreviation.size();
-        auto covering = [&](const Mention& m) { return overlaps(m, pos, end); };
         if (!plain_boundaries(text, pos, end)) continue;
-        auto hit = std::find_if(mentions.begin(), mentions.end(), covering);
-        if (hit != mentions.end()) {
-          if (hit->entry == entry && hit->begin == pos && hit->end == end) hit->ambiguous = false;
+        std::size_t hit = taken.first_overlapping(pos, end);  // the first in `mentions` order
+        if (hit != kNone) {
+          Mention& h = mentions[hit];
+          if (h.entry == entry && h.begin == pos && h.end == end) h.ambiguous = false;
           continue;
         }
-        if (std::none_of(blocked.begin(), blocked.end(), covering))
+        if (!blocked_spans.overlaps(pos, end)) {
+          taken.add_disjoint(pos, end, mentions.size());  // it overlaps nothing
           mentions.push_back({entry->kind, entry, pos, end, abbreviation, false});
+        }
       }
     }
   }
@@ -345,11 +413,8 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     std::size_t b = std::size_t(code_groups[0].data() - text.data()), e = b + code_groups[0].size();
     pos = e;
     std::string code(text.substr(b, e - b)), prefix(code_groups[1].data(), code_groups[1].size());
-    auto covering = [&](const Mention& m) { return overlaps(m, b, e); };
     if (rules.not_codes.count(code) || rules.not_prefixes.count(prefix)) continue;
-    if (std::any_of(mentions.begin(), mentions.end(), covering) ||
-        std::any_of(blocked.begin(), blocked.end(), covering))
-      continue;
+    if (taken.overlaps(b, e) || blocked_spans.overlaps(b, e)) continue;
     mentions.push_back({EntityKind::drug, nullptr, b, e, code, false});
   }
 

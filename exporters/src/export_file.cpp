@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "trialgraph/exporters.hpp"
+#include "trialgraph/temp_output.hpp"
 
 namespace trialgraph {
 namespace fs = std::filesystem;
@@ -26,6 +27,19 @@ fs::path temp_beside(const fs::path& target) {
   return temp;
 }
 
+// Flushes what was written to `path` to the disk, so that a rename never puts in place a file whose
+// data is still only in memory (a crash would leave it empty); a full disk may only show here.
+bool sync_file(const fs::path& path, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    error = "writing " + path.string() + " failed: " + errno_text();
+    if (fd >= 0) ::close(fd);
+    return false;
+  }
+  ::close(fd);
+  return true;
+}
+
 // Writes the whole of `path` (no rename): the caller owns atomicity.
 bool write_plain(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
   std::vector<char> buffer(std::size_t(1) << 20);  // large writes: outputs run to gigabytes
@@ -37,16 +51,17 @@ bool write_plain(const fs::path& path, const std::function<void(std::ostream&)>&
     return false;
   }
   write(out);
-  out.flush();
+  out.close();  // flushes; a full disk or a file-size limit fails here at the latest
   if (!out) {
     error = "writing " + path.string() + " failed: " + errno_text();
     return false;
   }
-  return true;
+  return sync_file(path, error);
 }
 
 bool write_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
   fs::path temp = temp_beside(path);
+  TempOutputGuard guard(temp, TempOutputGuard::Kind::file);  // removed if the run is interrupted
   std::error_code ec;
   if (!write_plain(temp, write, error)) {
     fs::remove(temp, ec);
@@ -172,6 +187,7 @@ bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& c
   if (!error.empty()) return false;
   Neo4jCsv csv = neo4j_csv(graph);
   fs::path temp = temp_beside(dir);
+  TempOutputGuard guard(temp, TempOutputGuard::Kind::folder);  // removed if the run is interrupted
   std::error_code ec;
   fs::remove_all(temp, ec);
   if (!fs::create_directory(temp, ec)) {

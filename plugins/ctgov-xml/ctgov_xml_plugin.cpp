@@ -108,7 +108,9 @@ class XmlStudyReader {
     if (std::string phase = text_of(s_, "phase"); !phase.empty()) r_.phases.push_back(phase);
     r_.study_type = text_of(s_, "study_type");
     pugi::xml_node enrollment = s_.child("enrollment");
-    if (std::string count = text_of(enrollment); !count.empty() && count.find_first_not_of("0123456789") == std::string::npos)
+    // A count of 18 digits or more is no count (and std::stoll would throw, losing the whole record).
+    if (std::string count = text_of(enrollment);
+        !count.empty() && count.size() < 18 && count.find_first_not_of("0123456789") == std::string::npos)
       r_.enrollment = std::stoll(count);
     r_.enrollment_type = enrollment.attribute("type").value();
     pugi::xml_node design = s_.child("study_design_info");

@@ -100,4 +100,29 @@ TEST(DocumentBuffer, ReportProblemJoinsWhereAndWhat) {
   EXPECT_EQ(buf.problems()[0], "record 3: no nctId");
 }
 
+// A plugin quoting a whole 200 MB line, or reporting each of a million bad lines, must not flood
+// the report: each problem is clipped, and past kMaxProblems only their number is kept.
+TEST(DocumentBuffer, ProblemsAreClippedAndCounted) {
+  DocumentBuffer buf;
+  std::string huge(5'000'000, 'x');
+  buf.report_problem("line 1", "not valid: last read '" + huge + "'");
+  ASSERT_EQ(buf.problems().size(), 1u);
+  EXPECT_LE(buf.problems()[0].size(), kMaxProblemBytes);
+  EXPECT_EQ(buf.problems()[0].rfind("line 1: not valid: last read 'xxx", 0), 0u);
+  std::size_t what = huge.size() + 23, kept = kMaxProblemBytes - std::string("line 1: ").size() - 40;
+  EXPECT_NE(buf.problems()[0].find("x... (" + std::to_string(what - kept) + " more bytes)"), std::string::npos)
+      << buf.problems()[0].substr(kMaxProblemBytes - 100);
+  for (int i = 2; i <= 100000; ++i) buf.report_problem("line " + std::to_string(i), "bad");
+  ASSERT_EQ(buf.problems().size(), kMaxProblems);
+  EXPECT_EQ(buf.problems()[kMaxProblems - 2], "line 999: bad");
+  EXPECT_EQ(buf.problems().back(), "... and " + std::to_string(100000 - (kMaxProblems - 1)) + " more problems not listed");
+}
+
+TEST(DocumentBuffer, ClipTextCutsBetweenCharacters) {
+  EXPECT_EQ(clip_text("short", 10), "short");
+  std::string text = std::string(37, '-') + "caf\xC3\xA9" + std::string(100, 'x');  // cut at 41: inside the é
+  EXPECT_EQ(clip_text(text, 81), std::string(37, '-') + "caf... (102 more bytes)");
+  EXPECT_EQ(clip_text(clip_text(text, 81), 81), clip_text(text, 81)) << "clipping twice changes nothing";
+}
+
 }  // namespace

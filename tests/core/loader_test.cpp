@@ -70,6 +70,36 @@ TEST(Loader, RefusesAFileThatIsNoSharedLibrary) {
   EXPECT_NE(r.errors()[0].reason.find("cannot be loaded"), std::string::npos) << r.errors()[0].reason;
 }
 
+// Refused from its headers: the dynamic loader never runs its constructor (which aborts).
+TEST(Loader, RefusesALibraryThatIsNotAPluginBeforeRunningItsCode) {
+  std::string error;
+  LoadStep reached = LoadStep::open;
+  EXPECT_FALSE(load_plugin(test::test_plugin_dir() / "test_aborts_when_loaded.so", error, &reached));
+  EXPECT_NE(error.find("not a trialgraph plugin: no symbol 'trialgraph_plugin_abi'"), std::string::npos) << error;
+  EXPECT_EQ(reached, LoadStep::abi);
+}
+
+// A copy cut off (an interrupted install) made dlopen die of SIGBUS; now its segments are checked.
+TEST(Loader, RefusesATruncatedPlugin) {
+  fs::path dir = fs::temp_directory_path() / ("tg-truncated-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string whole = test::read_text(test::plugin_dir() / "tg_ctgov-xml.so");
+  for (std::size_t keep : {std::size_t(20000), whole.size() / 2, whole.size() - 100}) {
+    fs::path cut = dir / ("tg_cut-" + std::to_string(keep) + ".so");
+    std::ofstream(cut, std::ios::binary) << whole.substr(0, keep);
+    std::string error;
+    LoadStep reached = LoadStep::done;
+    EXPECT_FALSE(load_plugin(cut, error, &reached)) << keep;
+    EXPECT_NE(error.find("cannot be loaded as a shared library: truncated"), std::string::npos) << keep << ": " << error;
+    EXPECT_EQ(reached, LoadStep::open);
+  }
+  PluginRegistry r;
+  r.load_directory(dir);
+  fs::remove_all(dir);
+  EXPECT_EQ(r.errors().size(), 3u);
+  EXPECT_TRUE(r.plugins().empty());
+}
+
 TEST(Loader, LibraryStaysLoadedWhilePluginLives) {
   std::shared_ptr<const ExtractorPlugin> extractor;
   {

@@ -3,14 +3,25 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "trialgraph/plugin_api.hpp"
 
 namespace trialgraph {
+
+/// How much of one problem's text is kept, and how many problems one document keeps: a plugin that
+/// quotes a 200 MB line, or reports each of a million bad lines, must not flood the report.
+inline constexpr std::size_t kMaxProblemBytes = 2000;
+inline constexpr std::size_t kMaxProblems = 1000;
+
+/// `text` cut on a UTF-8 character boundary and followed by "... (N more bytes)", at most `max`
+/// bytes in all; unchanged when it fits.
+std::string clip_text(std::string_view text, std::size_t max = kMaxProblemBytes);
 
 class DocumentBuffer final : public EntitySink {
  public:
@@ -34,14 +45,16 @@ class DocumentBuffer final : public EntitySink {
   /// For the host, to move what was kept into the graph.
   std::vector<Entity>& entities() { return entities_; }
   std::vector<Relation>& relations() { return relations_; }
-  /// "where: what" for every part of the document that could not be read or broke the contract.
+  /// "where: what" for every part of the document that could not be read or broke the contract,
+  /// each clipped to kMaxProblemBytes; past kMaxProblems, the last one says how many more there were.
   const std::vector<std::string>& problems() const { return problems_; }
   /// Why the document broke a limit, or empty.
   const std::string& limit_error() const { return limit_error_; }
 
  private:
   bool within_limits() noexcept;
-
+  void add_problem(std::string text);
+  std::size_t unlisted_problems_ = 0;
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<std::string> problems_;
