@@ -6,8 +6,6 @@
 # hang), the good documents are still extracted, the bad one is reported with file, plugin and
 # reason (--report), the exit code says something failed, and the GraphML and Turtle written are
 # valid (xmllint, rapper, networkx, rdflib).
-# Checks marked PENDING assert behaviour that the pipeline's own limits (app/pipeline.cpp, worked
-# on apart) are to bring; until then they print what happens instead and do not fail the test.
 # usage: hostile_test.sh TRIALGRAPH SOURCE_DIR TEST_PLUGIN_DIR
 set -uo pipefail
 tg=$1 src=$2 test_plugins=$3
@@ -15,23 +13,6 @@ tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2> /dev/null; rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/check.sh"
 py=/usr/bin/python3
-pending=0
-
-# pending NAME WHAT_IS_NEEDED WANT GOT [pattern file]...: a check another part of issue 8 is to make
-# pass; a failure is printed and counted apart.
-pending() {
-  local name=$1 needs=$2 want=$3 got=$4
-  shift 4
-  local ok=1 why=""
-  [ "$want" = "$got" ] || { ok=0; why="exit code $got, expected $want"; }
-  local seen=""
-  while [ $# -ge 2 ]; do
-    grep -qE -- "$1" "$2" || { ok=0; why="$why; no '$1' in $(basename "$2")"; seen="$seen$(head -3 "$2" | sed 's/^/    /')"$'\n'; }
-    shift 2
-  done
-  if [ $ok = 1 ]; then passed=$((passed + 1)); echo "ok   $name (was PENDING on: $needs; make it a check)"
-  else pending=$((pending + 1)); echo "PENDING $name -- needs $needs -- now: ${why#; }"; printf '%s' "$seen"; fi
-}
 
 good_json=$src/plugins/ctgov-json/samples/single_study.json    # NCT02937844
 good_page=$src/examples/seeds/003_d211caa4c2e8c5ce.txt          # a ClinConnect page
@@ -261,5 +242,5 @@ timeout -k 5 60 "$tg" plugins --plugin-dir "$tmp/plugins" > "$tmp/plugins.out" 2
 check "plugin folder: 'trialgraph plugins' lists them as not loaded, exit 1" 1 $? \
   "not loaded: .*tg_truncated.so" "$tmp/plugins.out" "^ctgov-json " "$tmp/plugins.out"
 
-echo "hostile: $passed passed, $failures failed, $pending pending on other parts of issue 8"
+echo "hostile: $passed passed, $failures failed"
 [ $failures = 0 ]
