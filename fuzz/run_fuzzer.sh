@@ -43,14 +43,16 @@ dict_option=()
 [ -n "$dict" ] && dict_option=(-dict="$src/fuzz/dictionaries/$dict.dict")
 
 log=$work/$name.log
+started=$SECONDS
 # -timeout: one input running longer is a hang; -rss_limit_mb: the memory a document may take.
 "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$artifacts/" "${dict_option[@]}" "$corpus" "${seeds[@]}" > "$log" 2>&1
 status=$?
+took=$((SECONDS - started))
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | cut -d' ' -f2)
 inputs=$(ls "$corpus" | wc -l)
-echo "fuzz $name: ${runs:-?} executions in $seconds s, ${cov:-?} edges covered, $inputs new corpus inputs, seeds from ${#seeds[@]} folders"
+echo "fuzz $name: ${runs:-?} executions in $took s, ${cov:-?} edges covered, $inputs new corpus inputs, seeds from ${#seeds[@]} folders"
 if [ $status -ne 0 ]; then
   echo "FAIL $name: libFuzzer exited with $status; the finding is in $artifacts/, the log in $log:"
   grep -E 'ERROR|SUMMARY|^#[0-9]+ .*0x|artifact|Test unit written' "$log" | head -30

@@ -58,11 +58,11 @@ bool DelimitedReader::next(DelimitedRow& row) {
   last_row_line_ = line_;
   last_row_offset_ = pos_;
   while (true) {
-    bool quoted = quoting_ == Quoting::rfc4180 && text_[pos_] == '"';
+    // After a delimiter that ends the text, the last field is empty: plain_field() reads nothing.
+    bool quoted = quoting_ == Quoting::rfc4180 && pos_ < text_.size() && text_[pos_] == '"';
     row.fields.push_back(quoted ? quoted_field() : plain_field());
     if (pos_ < text_.size() && text_[pos_] == delimiter_) {
       ++pos_;
-      if (pos_ >= text_.size()) row.fields.emplace_back();
       continue;
     }
     row.end_line = line_;

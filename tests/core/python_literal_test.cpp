@@ -1,3 +1,5 @@
+#include <pthread.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -49,6 +51,41 @@ TEST(PythonLiteral, DeepNestingIsAnErrorNotACrash) {
   std::string deep(1000000, '[');
   EXPECT_NE(error_of(deep, 100).find("nested deeper than 100"), std::string::npos);
   EXPECT_NE(error_of(deep).find("nested deeper"), std::string::npos);
+}
+
+// The deepest nesting allowed fits a worker thread's stack with room to spare: 512 levels of lists
+// (dicts) in a thread of 1 MiB (the default is 8 MiB); about 4 KiB a level under AddressSanitizer,
+// whose redzones widen every frame, so 4 MiB there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::size_t kSmallStack = 4 << 20;
+#else
+constexpr std::size_t kSmallStack = 1 << 20;
+#endif
+
+TEST(PythonLiteral, TheDeepestNestingAllowedFitsASmallThreadStack) {
+  std::string lists = std::string(512, '[') + std::string(512, ']');
+  std::string dicts;
+  for (int i = 0; i < 512; ++i) dicts += "{'k': ";
+  dicts += "1" + std::string(512, '}');
+  struct Job {
+    const std::string* text;
+    bool ok = false;
+  } jobs[] = {{&lists}, {&dicts}};
+  for (Job& job : jobs) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, kSmallStack);
+    pthread_t thread;
+    ASSERT_EQ(pthread_create(&thread, &attr, [](void* arg) -> void* {
+      auto* j = static_cast<Job*>(arg);
+      json out;
+      j->ok = parse_python_literal(*j->text, out).ok;
+      return nullptr;
+    }, &job), 0);
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attr);
+    EXPECT_TRUE(job.ok) << job.text->substr(0, 20);
+  }
 }
 
 TEST(PythonLiteral, ConsumedStopsAtTheValue) {

@@ -220,6 +220,33 @@ TEST(DelimitedReader, RowsAndTheirLines) {
   EXPECT_EQ(row.line, 2u);
 }
 
+// Found by fuzz_delimited_text (heap-buffer-overflow): a delimiter that ends the text was read past
+// and its empty last field counted twice, so the last row of an export without a final line break
+// and with an empty last column had a field too many and was lost.
+TEST(DelimitedReader, ADelimiterThatEndsTheTextGivesOneEmptyField) {
+  for (std::string text : {"a,b,", "a,b,\n", "a,b,\r\n"}) {
+    std::vector<char> exact(text.begin(), text.end());  // no terminating NUL after it: ASan sees a read past
+    DelimitedReader r(std::string_view(exact.data(), exact.size()), ',', DelimitedReader::Quoting::rfc4180);
+    DelimitedRow row;
+    ASSERT_TRUE(r.next(row)) << text;
+    EXPECT_EQ(row.fields, (std::vector<std::string>{"a", "b", ""})) << text;
+    EXPECT_FALSE(r.next(row));
+  }
+  DelimitedReader tsv("a\tb\t", '\t', DelimitedReader::Quoting::none);
+  DelimitedRow row;
+  ASSERT_TRUE(tsv.next(row));
+  EXPECT_EQ(row.fields, (std::vector<std::string>{"a", "b", ""}));
+}
+
+TEST(CtgovCsv, TheLastRowWithAnEmptyLastColumnAndNoLineBreakIsRead) {
+  test::Extraction x = test::extract_with(
+      "ctgov-csv", "NCT Number,Study Title,Conditions\nNCT01234567,A trial,Lupus\nNCT01234568,Another trial,",
+      "search.csv");
+  ASSERT_TRUE(x.status.ok) << x.status.error;
+  EXPECT_TRUE(x.problems.empty()) << x.problems.front();
+  EXPECT_TRUE(x.node("Trial", "NCT01234568"));
+}
+
 TEST(CtgovCsv, EveryRegistryExportReads) {
   std::vector<fs::path> files = test::shared_files("other", {".csv", ".tsv"});
   if (files.empty()) GTEST_SKIP() << "no ../shared/data/other beside the repository";
