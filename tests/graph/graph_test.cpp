@@ -237,4 +237,43 @@ TEST(Graph, ANamedDiseaseMergesIntoTheCodedOneOfThatName) {
   EXPECT_EQ(g.merge_named_into_coded("Disease", "mesh_id"), 0u) << "nothing is left to merge";
 }
 
+TEST(Graph, FoldingMergesTheFactsThatBecomeOneAndKeepsTheRestIndexed) {
+  Graph g;
+  g.merge_entity({"Trial", "NCT1", "", {}, {}}, "a.xml");
+  g.merge_entity({"Antigen", "CD19", "CD19", {}, {}}, "a.xml");
+  g.merge_entity({"Disease", "lupus", "Lupus", {}, {{"seen", std::string("named")}}}, "a.xml");
+  g.merge_entity({"Disease", "D008180", "Lupus", {}, {{"mesh_id", std::string("D008180")}}}, "b.json");
+  g.merge_entity({"Disease", "asthma", "Asthma", {}, {}}, "a.xml");  // no coded twin: stays
+  // The named fact comes first here; the coded one still wins, as in export order.
+  g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "lupus"}, {{"section", std::string("named")}}}, "a.xml");
+  g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "D008180"}, {{"section", std::string("coded")}}}, "b.json");
+  g.merge_relation({"RELATED_TO", {"Disease", "lupus"}, {"Antigen", "CD19"}, {}}, "a.xml");
+  g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "asthma"}, {}}, "a.xml");
+
+  ASSERT_EQ(g.merge_named_into_coded("Disease", "mesh_id"), 1u);
+  EXPECT_EQ(g.node_count(), 4u);
+  EXPECT_EQ(g.edge_count(), 3u);
+  const Node* lupus = g.find("Disease", "D008180");
+  ASSERT_NE(lupus, nullptr);
+  EXPECT_EQ(std::get<std::string>(lupus->properties.at("seen")), "named") << "unset properties move over";
+  std::map<std::string, std::string> facts;
+  g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+    std::string what = from.key + " " + e.type + " " + to.key;
+    facts[what] = e.properties.count("section") ? std::get<std::string>(e.properties.at("section")) : "";
+    if (what == "NCT1 STUDIES D008180") EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "b.json"}));
+  });
+  EXPECT_EQ(facts, (std::map<std::string, std::string>{
+                       {"NCT1 STUDIES D008180", "coded"}, {"NCT1 STUDIES asthma", ""}, {"D008180 RELATED_TO CD19", ""}}));
+
+  // The vertices were renumbered: merging again still finds the nodes and edges.
+  EXPECT_TRUE(g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "asthma"}, {}}, "c.json"));
+  EXPECT_TRUE(g.merge_relation({"TESTS", {"Trial", "NCT1"}, {"Antigen", "CD19"}, {}}, "c.json"));
+  EXPECT_FALSE(g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "lupus"}, {}}, "c.json"));
+  EXPECT_EQ(g.edge_count(), 4u);
+  g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
+    if (to.key == "asthma") EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "c.json"}));
+    (void)from;
+  });
+}
+
 }  // namespace

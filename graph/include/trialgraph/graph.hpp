@@ -135,6 +135,13 @@ class Graph {
   template <class R>
   bool merge_relation_impl(R&& relation, std::string_view source);
   Vertex merge_node(Node& node, const std::string& key);
+  /// `node`'s names, sources and unset properties go to `into`.
+  static void absorb(Node& into, Node&& node);
+  void fold_vertices(const std::vector<Vertex>& into);
+  void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank,
+                          const std::vector<std::string>& old_key);
+  void drop_folded_vertices(const std::vector<Vertex>& into);
+  void ensure_edge_index();
   void merge_edge(Vertex from, Vertex to, Edge& edge);
   /// The vertex of (label, key), if any; `id_` holds its id afterwards.
   const Vertex* find_vertex(std::string_view label, std::string_view key) const;
@@ -145,6 +152,7 @@ class Graph {
   std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
   std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> edge_by_identity_;
   std::unordered_map<std::string, std::uint32_t> edge_types_;
+  bool edge_index_stale_ = false;  // after a fold renumbered the vertices
   mutable std::string id_;  // scratch for vertex ids, so that lookups do not allocate
   mutable std::vector<Vertex> order_;
   mutable std::vector<std::size_t> rank_;
