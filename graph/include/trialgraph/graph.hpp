@@ -14,14 +14,16 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include <boost/container/flat_map.hpp>
 #include <boost/graph/adjacency_list.hpp>
 
 #include "trialgraph/entity.hpp"
 
 namespace trialgraph {
 
-/// Properties by name, iterated in name order so that exports are deterministic.
-using PropertyMap = std::map<std::string, Value, std::less<>>;
+/// Properties by name, iterated in name order so that exports are deterministic. A sorted vector:
+/// a node holds a few dozen at most, and a tree node per property cost more than the value.
+using PropertyMap = boost::container::flat_map<std::string, Value, std::less<>>;
 
 /// The source documents that said something, in name order. Interned: every node and edge with
 /// the same sources shares one set (a whole bulk file's facts share one), so each holds a pointer.
