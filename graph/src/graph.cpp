@@ -11,13 +11,6 @@
 namespace trialgraph {
 namespace {
 
-std::string vertex_id(std::string_view label, std::string_view key) {
-  std::string id(label);
-  id.push_back('\x1f');
-  id.append(key);
-  return id;
-}
-
 // The first value stays; looking first spares a copy. Moves the values when given an rvalue.
 template <class Props>
 void merge_properties(PropertyMap& into, Props&& props) {
@@ -90,23 +83,70 @@ std::size_t Graph::EdgeIdentityHash::operator()(const EdgeIdentity& e) const {
   return std::size_t(h ^ (h >> 29) ^ (std::uint64_t(e.type) * 0xc2b2ae3d27d4eb4fULL));
 }
 
-const Graph::Vertex* Graph::find_vertex(std::string_view label, std::string_view key) const {
-  id_.assign(label).push_back('\x1f');
-  id_.append(key);
-  auto it = vertex_by_id_.find(id_);
-  return it == vertex_by_id_.end() ? nullptr : &it->second;
+std::uint64_t Graph::vertex_hash(std::string_view label, std::string_view key) {
+  std::hash<std::string_view> hash;
+  return hash(key) ^ (hash(label) * 0x9e3779b97f4a7c15ULL);
+}
+
+std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key,
+                                                std::uint64_t hash) const {
+  auto v = vertex_index_.find(hash, [&](std::uint32_t id) {
+    const Node& n = store_[id];
+    return n.key == key && n.label == label;
+  });
+  if (!v) return std::nullopt;
+  return Vertex(*v);
+}
+
+std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key) const {
+  return find_vertex(label, key, vertex_hash(label, key));
+}
+
+Edge* Graph::find_edge(Vertex from, Vertex to, const std::string& type) {
+  auto& out = store_.m_vertices[from].m_out_edges;
+  if (out.size() < kHubDegree) {
+    // A handful of edges, next to the vertex just looked up: a scan beats a global index.
+    for (auto& e : out)
+      if (e.get_target() == to && e.get_property().type == type) return &e.get_property();
+    return nullptr;
+  }
+  ensure_hub_index();
+  auto type_id = edge_types_.find(type);
+  if (type_id == edge_types_.end()) return nullptr;
+  auto it = hub_edges_.find(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id->second});
+  return it == hub_edges_.end() ? nullptr : it->second;
 }
 
 std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, const std::string& type) {
-  ensure_edge_index();
-  auto type_id = edge_types_.try_emplace(type, std::uint32_t(edge_types_.size())).first->second;
-  auto [it, inserted] = edge_by_identity_.try_emplace(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id});
-  if (inserted) {
-    EdgeId e = boost::add_edge(from, to, store_).first;
-    it->second = &store_[e];
-    it->second->type = type;
+  if (Edge* found = find_edge(from, to, type)) return {found, false};
+  EdgeId e = boost::add_edge(from, to, store_).first;
+  Edge* edge = &store_[e];
+  edge->type = type;
+  auto& out = store_.m_vertices[from].m_out_edges;
+  if (out.size() == kHubDegree) {
+    for (auto& stored : out) index_hub_edge(from, stored.get_target(), &stored.get_property());
+  } else if (out.size() > kHubDegree) {
+    index_hub_edge(from, to, edge);
   }
-  return {it->second, inserted};
+  return {edge, true};
+}
+
+std::uint32_t Graph::type_id(const std::string& type) {
+  return edge_types_.try_emplace(type, std::uint32_t(edge_types_.size())).first->second;
+}
+
+void Graph::index_hub_edge(Vertex from, Vertex to, Edge* edge) {
+  hub_edges_.emplace(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id(edge->type)}, edge);
+}
+
+void Graph::ensure_hub_index() {
+  if (!hub_index_stale_) return;
+  hub_index_stale_ = false;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
+    auto& out = store_.m_vertices[v].m_out_edges;
+    if (out.size() >= kHubDegree)
+      for (auto& stored : out) index_hub_edge(v, stored.get_target(), &stored.get_property());
+  }
 }
 
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
@@ -124,13 +164,14 @@ bool Graph::merge_relation(Relation&& relation, std::string_view source) {
 
 template <class E>
 Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source) {
-  const Vertex* found = find_vertex(entity.label, entity.key);
+  const std::uint64_t hash = vertex_hash(entity.label, entity.key);
+  std::optional<Vertex> found = find_vertex(entity.label, entity.key, hash);
   Vertex v;
   if (found) {
     v = *found;
   } else {
     v = boost::add_vertex(store_);
-    vertex_by_id_.emplace(id_, v);
+    vertex_index_.insert(hash, std::uint32_t(v));
     Node& fresh = store_[v];
     fresh.label = entity.label;
     fresh.key = entity.key;
@@ -148,12 +189,11 @@ Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source) {
 
 template <class R>
 bool Graph::merge_relation_impl(R&& relation, std::string_view source) {
-  const Vertex* from = find_vertex(relation.from.label, relation.from.key);
+  std::optional<Vertex> from = find_vertex(relation.from.label, relation.from.key);
   if (!from) return false;
-  Vertex f = *from;
-  const Vertex* to = find_vertex(relation.to.label, relation.to.key);
+  std::optional<Vertex> to = find_vertex(relation.to.label, relation.to.key);
   if (!to) return false;
-  Edge& edge = *edge_slot(f, *to, relation.type).first;
+  Edge& edge = *edge_slot(*from, *to, relation.type).first;
   edge.sources = edge.sources.with(source);
   merge_properties(edge.properties, std::forward<R>(relation).properties);
   return true;
@@ -168,15 +208,16 @@ void Graph::absorb(Node& into, Node&& node) {
 }
 
 Graph::Vertex Graph::merge_node(Node& node, const std::string& key) {
-  auto [it, inserted] = vertex_by_id_.try_emplace(vertex_id(node.label, key));
-  if (inserted) {
-    it->second = boost::add_vertex(store_);
-    node.key = key;
-    store_[it->second] = std::move(node);
-    return it->second;
+  const std::uint64_t hash = vertex_hash(node.label, key);
+  if (std::optional<Vertex> found = find_vertex(node.label, key, hash)) {
+    absorb(store_[*found], std::move(node));
+    return *found;
   }
-  absorb(store_[it->second], std::move(node));
-  return it->second;
+  Vertex v = boost::add_vertex(store_);
+  vertex_index_.insert(hash, std::uint32_t(v));
+  node.key = key;
+  store_[v] = std::move(node);
+  return v;
 }
 
 void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
@@ -218,7 +259,6 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
 // become one edge merge in (source's export rank, old target key) order, whatever order the
 // documents came in.
 void Graph::fold_vertices(const std::vector<Vertex>& into) {
-  ensure_edge_index();
   const std::vector<Vertex> order = ordered_vertices();  // copies: the caches go with the fold
   const std::vector<std::size_t> rank = rank_;
   std::vector<std::string> old_key(into.size());
@@ -241,12 +281,11 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
     for (const EdgeId& e : boost::make_iterator_range(boost::out_edges(v, store_))) {
       Vertex t = boost::target(e, store_);
       if (into[v] == v && into[t] == t) continue;
-      EdgeIdentity id{std::uint32_t(into[v]), std::uint32_t(into[t]), edge_types_.at(store_[e].type)};
+      EdgeIdentity id{std::uint32_t(into[v]), std::uint32_t(into[t]), type_id(store_[e].type)};
       auto [group, fresh] = becoming.try_emplace(id);
       if (fresh) {
         order.push_back(id);
-        if (auto kept = edge_by_identity_.find(id); kept != edge_by_identity_.end())
-          group->second.push_back({id.from, id.to, kept->second});
+        if (Edge* kept = find_edge(id.from, id.to, store_[e].type)) group->second.push_back({id.from, id.to, kept});
       }
       group->second.push_back({v, t, &store_[e]});
     }
@@ -255,14 +294,12 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
     std::sort(members.begin(), members.end(), [&](const Member& a, const Member& b) {
       return std::tie(rank[a.from], old_key[a.to]) < std::tie(rank[b.from], old_key[b.to]);
     });
+    Edge* slot = edge_slot(id.from, id.to, members.front().edge->type).first;  // before the moves
     Edge merged = std::move(*members.front().edge);
     for (auto m = members.begin() + 1; m != members.end(); ++m) {
       merged.sources = merged.sources.with(m->edge->sources);
       merged.properties.merge(m->edge->properties);
     }
-    auto kept = edge_by_identity_.find(id);
-    Edge* slot = kept != edge_by_identity_.end() ? kept->second
-                                                 : &store_[boost::add_edge(id.from, id.to, store_).first];
     *slot = std::move(merged);
   }
 }
@@ -284,31 +321,13 @@ void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
     if (now[v] != v) vertices[now[v]] = std::move(vertices[v]);
   }
   vertices.resize(kept);
-  for (auto it = vertex_by_id_.begin(); it != vertex_by_id_.end();) {
-    if (into[it->second] != it->second) {
-      it = vertex_by_id_.erase(it);
-    } else {
-      it->second = now[it->second];
-      ++it;
-    }
-  }
-  // Every identity changed with the numbering: the index is rebuilt if anything merges again.
-  edge_by_identity_.clear();
-  edge_index_stale_ = true;
+  vertex_index_.clear();
+  for (Vertex v = 0; v < kept; ++v) vertex_index_.insert(vertex_hash(store_[v].label, store_[v].key), std::uint32_t(v));
+  // The hub edges' identities changed with the numbering: indexed again if anything merges.
+  hub_edges_.clear();
+  hub_index_stale_ = true;
   order_.clear();
   rank_.clear();
-}
-
-void Graph::ensure_edge_index() {
-  if (!edge_index_stale_) return;
-  edge_by_identity_.reserve(boost::num_edges(store_));
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_)))
-    for (const EdgeId& e : boost::make_iterator_range(boost::out_edges(v, store_))) {
-      auto type = edge_types_.try_emplace(store_[e].type, std::uint32_t(edge_types_.size())).first->second;
-      edge_by_identity_.emplace(EdgeIdentity{std::uint32_t(v), std::uint32_t(boost::target(e, store_)), type},
-                                &store_[e]);
-    }
-  edge_index_stale_ = false;
 }
 
 Graph::Vertex Graph::add_node(Node node) {
@@ -317,17 +336,16 @@ Graph::Vertex Graph::add_node(Node node) {
 }
 
 bool Graph::add_edge(const EntityRef& from, const EntityRef& to, Edge edge) {
-  const Vertex* f = find_vertex(from.label, from.key);
+  std::optional<Vertex> f = find_vertex(from.label, from.key);
   if (!f) return false;
-  Vertex v = *f;
-  const Vertex* t = find_vertex(to.label, to.key);
+  std::optional<Vertex> t = find_vertex(to.label, to.key);
   if (!t) return false;
-  merge_edge(v, *t, edge);
+  merge_edge(*f, *t, edge);
   return true;
 }
 
 const Node* Graph::find(const std::string& label, const std::string& key) const {
-  const Vertex* v = find_vertex(label, key);
+  std::optional<Vertex> v = find_vertex(label, key);
   return v ? &store_[*v] : nullptr;
 }
 

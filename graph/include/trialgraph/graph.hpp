@@ -15,8 +15,10 @@
 #include <initializer_list>
 
 #include <boost/container/flat_map.hpp>
+#include <optional>
 #include <boost/graph/adjacency_list.hpp>
 
+#include "trialgraph/detail/id_table.hpp"
 #include "trialgraph/entity.hpp"
 
 namespace trialgraph {
@@ -143,19 +145,25 @@ class Graph {
   void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank,
                           const std::vector<std::string>& old_key);
   void drop_folded_vertices(const std::vector<Vertex>& into);
-  void ensure_edge_index();
   void merge_edge(Vertex from, Vertex to, Edge& edge);
-  /// The vertex of (label, key), if any; `id_` holds its id afterwards.
-  const Vertex* find_vertex(std::string_view label, std::string_view key) const;
+  static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
+  std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
+  std::optional<Vertex> find_vertex(std::string_view label, std::string_view key, std::uint64_t hash) const;
+  Edge* find_edge(Vertex from, Vertex to, const std::string& type);
   /// Finds the edge, or adds it with `type`; true when added.
   std::pair<Edge*, bool> edge_slot(Vertex from, Vertex to, const std::string& type);
+  std::uint32_t type_id(const std::string& type);
+  void index_hub_edge(Vertex from, Vertex to, Edge* edge);
+  void ensure_hub_index();
 
   Store store_;
-  std::unordered_map<std::string, Vertex> vertex_by_id_;  // label + '\x1f' + key
-  std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> edge_by_identity_;
+  detail::IdTable vertex_index_;  // vertices by (label, key)
+  // Edges are found by scanning their source's out-edges; a vertex with this many gets them
+  // indexed, so that a trial at a thousand sites does not scan a thousand edges for each.
+  static constexpr std::size_t kHubDegree = 32;
+  std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> hub_edges_;
+  bool hub_index_stale_ = false;  // after a fold renumbered the vertices
   std::unordered_map<std::string, std::uint32_t> edge_types_;
-  bool edge_index_stale_ = false;  // after a fold renumbered the vertices
-  mutable std::string id_;  // scratch for vertex ids, so that lookups do not allocate
   mutable std::vector<Vertex> order_;
   mutable std::vector<std::size_t> rank_;
 };

@@ -1,0 +1,59 @@
+// An open-addressing hash set of 32-bit ids whose keys live elsewhere (the graph's nodes): eight
+// bytes a slot, where a hash map held a node and a copy of the key for each entry.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace trialgraph::detail {
+
+class IdTable {
+ public:
+  /// The id stored under `hash` for which `same(id)` holds, if any.
+  template <class Same>
+  std::optional<std::uint32_t> find(std::uint64_t hash, Same&& same) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::uint32_t tag = tag_of(hash);
+    for (std::size_t i = tag & mask(); slots_[i].id_plus_one; i = (i + 1) & mask())
+      if (slots_[i].tag == tag && same(slots_[i].id_plus_one - 1)) return slots_[i].id_plus_one - 1;
+    return std::nullopt;
+  }
+
+  /// Adds `id` under `hash`; the caller knows it is not there yet.
+  void insert(std::uint64_t hash, std::uint32_t id) {
+    if ((used_ + 1) * 10 > slots_.size() * 7) grow();
+    place({tag_of(hash), id + 1});
+    ++used_;
+  }
+
+  void clear() {
+    slots_.clear();
+    used_ = 0;
+  }
+  std::size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;          // the hash's bits: the probe starts there and compares them first
+    std::uint32_t id_plus_one = 0;  // 0: free
+  };
+  static std::uint32_t tag_of(std::uint64_t hash) { return std::uint32_t(hash ^ (hash >> 32)); }
+  std::size_t mask() const { return slots_.size() - 1; }
+  void place(Slot slot) {
+    std::size_t i = slot.tag & mask();
+    while (slots_[i].id_plus_one) i = (i + 1) & mask();
+    slots_[i] = slot;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.id_plus_one) place(s);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+}  // namespace trialgraph::detail
