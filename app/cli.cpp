@@ -71,7 +71,7 @@ const char* kExtractHelp =
     "  --report FILE        one JSON line per document: path, plugin, status (ok, partial, failed,\n"
     "                       skipped), bytes, entities, relations, problems\n"
     "  --fail-fast          stop at the first document that fails; nothing but the report is written\n"
-    "  -j, --jobs N         extraction threads (default: one per core); the output is the same for any N\n"
+    "  -j, --jobs N         extraction and writing threads (default: one per core); the output is the same for any N\n"
     "  --max-document-size MIB   a larger document, or record of an NDJSON file or JSON array,\n"
     "                       fails (default 64)\n"
     "  --max-entities N     a document emitting more entities and relations fails (default 1000000)\n"
@@ -177,9 +177,9 @@ Options parse_args(int argc, char** argv) {
     } else if (a == "--fail-fast") {
       o.fail_fast = true;
     } else if (a == "-j" || a == "--jobs") {
-      o.extract.jobs = unsigned(whole_number(a, value(i), 1024));
+      o.extract.jobs = o.export_options.jobs = unsigned(whole_number(a, value(i), 1024));
     } else if (a.rfind("-j", 0) == 0 && a.size() > 2 && std::isdigit((unsigned char)a[2])) {
-      o.extract.jobs = unsigned(whole_number("-j", a.substr(2), 1024));
+      o.extract.jobs = o.export_options.jobs = unsigned(whole_number("-j", a.substr(2), 1024));
     } else if (a == "--max-document-size") {
       o.extract.limits.max_document_bytes = whole_number(a, value(i), 1 << 20) << 20;
     } else if (a == "--max-entities") {

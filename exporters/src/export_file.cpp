@@ -205,7 +205,7 @@ bool export_to_file(const Graph& graph, const fs::path& path, OutputFormat forma
                     const ExportOptions& options, std::string& error) {
   switch (format) {
     case OutputFormat::graphml:
-      return write_atomically(path, [&](std::ostream& out) { write_graphml(graph, out); }, error);
+      return write_atomically(path, [&](std::ostream& out) { write_graphml(graph, out, options); }, error);
     case OutputFormat::turtle:
       return write_atomically(path, [&](std::ostream& out) { write_turtle(graph, out, options); }, error);
     case OutputFormat::ntriples:

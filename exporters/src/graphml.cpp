@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
+#include "ordered_chunks.hpp"
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
 
@@ -26,11 +27,11 @@ class KeyTypes {
                    (t == std::string("long") || t == std::string("double"));
     it->second = numbers ? "double" : "string";
   }
-  const std::map<std::string, const char*>& types() const { return types_; }
-  const char* type_of(const std::string& name) const { return types_.at(name); }
+  const std::map<std::string, const char*, std::less<>>& types() const { return types_; }
+  const char* type_of(std::string_view name) const { return types_.find(name)->second; }
 
  private:
-  std::map<std::string, const char*> types_;
+  std::map<std::string, const char*, std::less<>> types_;
 };
 
 std::string json_list(const std::vector<std::string>& items) {
@@ -41,18 +42,22 @@ std::string json_list(const std::set<std::string>& items) {
   return json_list(std::vector<std::string>(items.begin(), items.end()));
 }
 
-// A value in the declared type's lexical form (a long declared as double stays an integer literal).
-std::string lexical(const Value& v, const char* type) {
-  if (std::string(type) == "string") {
-    if (auto s = std::get_if<std::string>(&v)) return *s;
-    if (auto l = std::get_if<std::vector<std::string>>(&v)) return json_list(*l);
-  }
+std::string lexical_scalar(const Value& v) {
   if (auto i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   if (auto d = std::get_if<double>(&v)) return detail::format_double(*d);
   if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   return "";
 }
 
+// A value in the declared type's lexical form (a long declared as double stays an integer literal).
+// Text is the common case: it is passed through, not copied.
+std::string_view lexical(const Value& v, const char* type, std::string& scratch) {
+  if (std::string_view(type) == "string") {
+    if (auto s = std::get_if<std::string>(&v)) return *s;
+    if (auto l = std::get_if<std::vector<std::string>>(&v)) return scratch = json_list(*l);
+  }
+  return scratch = lexical_scalar(v);
+}
 void data(std::string& out, std::string_view key_id, std::string_view value) {
   if (value.empty()) return;  // APOC turns an empty <data/> into "", not into no property
   out += "<data key=\"";
@@ -82,65 +87,95 @@ void declare_keys(std::ostream& out, const KeyTypes& nodes, const KeyTypes& edge
 }
 
 
+
+// What the element writers share, read-only once built, so that chunks format on several threads.
+struct GraphmlContext {
+  KeyTypes node_keys, edge_keys;
+  // Sources are interned: one JSON text per distinct set, however many nodes and edges share it.
+  std::unordered_map<const Sources::Set*, std::string> sources_json;
+
+  void see_sources(const Sources& sources) {
+    auto [it, fresh] = sources_json.try_emplace(&sources.set());
+    if (fresh) it->second = json_list(sources.set());
+  }
+  const std::string& sources_text(const Sources& sources) const { return sources_json.at(&sources.set()); }
+};
+
+GraphmlContext survey(const Graph& graph) {
+  GraphmlContext c;
+  for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, std::string());
+  graph.for_each_node([&](const Node& n) {
+    if (!n.aliases.empty()) c.node_keys.see("aliases", std::string());
+    for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
+    c.see_sources(n.sources);
+  });
+  c.edge_keys.see("sources", std::string());
+  graph.for_each_edge([&](const Node&, const Edge& e, const Node&) {
+    for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
+    c.see_sources(e.sources);
+  });
+  return c;
+}
+
+void append_node(std::string& line, const Node& n, const GraphmlContext& c) {
+  std::string scratch;
+  line += "<node id=\"";
+  node_id(line, n);
+  line += "\" labels=\":";
+  detail::append_xml_escaped(line, n.label);
+  line += "\">";
+  data(line, "labels", scratch.assign(":").append(n.label));
+  data(line, "key", n.key);
+  data(line, "name", n.name);
+  if (!n.aliases.empty()) data(line, "aliases", json_list(n.aliases));
+  data(line, "sources", c.sources_text(n.sources));
+  for (const auto& [name, value] : n.properties) data(line, name, lexical(value, c.node_keys.type_of(name), scratch));
+  line += "</node>\n";
+}
+
+void append_edge(std::string& line, std::size_t number, const Node& from, const Edge& e, const Node& to,
+                 const GraphmlContext& c) {
+  std::string scratch, key;
+  line.append("<edge id=\"e").append(std::to_string(number)).append("\" source=\"");
+  node_id(line, from);
+  line += "\" target=\"";
+  node_id(line, to);
+  line += "\" label=\"";
+  detail::append_xml_escaped(line, e.type);
+  line += "\">";
+  data(line, "label", e.type);  // APOC wants the type as the first child
+  data(line, "e_sources", c.sources_text(e.sources));
+  for (const auto& [name, value] : e.properties)
+    data(line, key.assign("e_").append(name), lexical(value, c.edge_keys.type_of(name), scratch));
+  line += "</edge>\n";
+}
+
 }  // namespace
 
-void write_graphml(const Graph& graph, std::ostream& out) {
-  KeyTypes node_keys, edge_keys;
-  for (const char* fixed : {"key", "name", "sources"}) node_keys.see(fixed, std::string());
-  graph.for_each_node([&](const Node& n) {
-    if (!n.aliases.empty()) node_keys.see("aliases", std::string());
-    for (const auto& [name, value] : n.properties) node_keys.see(name, value);
-  });
-  edge_keys.see("sources", std::string());
-  graph.for_each_edge([&](const Node&, const Edge& e, const Node&) {
-    for (const auto& [name, value] : e.properties) edge_keys.see(name, value);
-  });
+void write_graphml(const Graph& graph, std::ostream& out) { write_graphml(graph, out, ExportOptions()); }
 
+void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& options) {
+  const GraphmlContext c = survey(graph);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  declare_keys(out, node_keys, edge_keys);
+  declare_keys(out, c.node_keys, c.edge_keys);
   out << "<graph id=\"G\" edgedefault=\"directed\">\n";
-  // Sources are interned: one JSON text per distinct set, however many nodes and edges share it.
-  std::unordered_map<const Sources::Set*, std::string> sources_json;
-  auto sources_text = [&](const Sources& sources) -> const std::string& {
-    auto [it, fresh] = sources_json.try_emplace(&sources.set());
-    if (fresh) it->second = json_list(sources.set());
-    return it->second;
-  };
-  std::string line;  // one element at a time, written whole
-  graph.for_each_node([&](const Node& n) {
-    line.assign("<node id=\"");
-    node_id(line, n);
-    line += "\" labels=\":";
-    detail::append_xml_escaped(line, n.label);
-    line += "\">";
-    data(line, "labels", ":" + n.label);
-    data(line, "key", n.key);
-    data(line, "name", n.name);
-    if (!n.aliases.empty()) data(line, "aliases", json_list(n.aliases));
-    data(line, "sources", sources_text(n.sources));
-    for (const auto& [name, value] : n.properties) data(line, name, lexical(value, node_keys.type_of(name)));
-    line += "</node>\n";
-    out.write(line.data(), std::streamsize(line.size()));
+  graph.prepare_export_order();
+  const std::size_t nodes = graph.node_count();
+  detail::write_ordered_chunks(out, nodes, options.jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
+    graph.for_each_node(begin, end, [&](const Node& n) { append_node(text, n, c); });
   });
-  std::size_t edge_number = 0;
-  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    line.assign("<edge id=\"e").append(std::to_string(edge_number++)).append("\" source=\"");
-    node_id(line, from);
-    line += "\" target=\"";
-    node_id(line, to);
-    line += "\" label=\"";
-    detail::append_xml_escaped(line, e.type);
-    line += "\">";
-    data(line, "label", e.type);  // APOC wants the type as the first child
-    data(line, "e_sources", sources_text(e.sources));
-    for (const auto& [name, value] : e.properties)
-      data(line, edge_key_id(name), lexical(value, edge_keys.type_of(name)));
-    line += "</edge>\n";
-    out.write(line.data(), std::streamsize(line.size()));
+  // Edges are numbered in export order: each chunk of source nodes starts where the last ended.
+  std::vector<std::size_t> first_edge(nodes + 1, 0);
+  for (std::size_t i = 0; i < nodes; ++i) first_edge[i + 1] = first_edge[i] + graph.out_degree_at(i);
+  detail::write_ordered_chunks(out, nodes, options.jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
+    std::size_t number = first_edge[begin];
+    graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) {
+      append_edge(text, number++, from, e, to, c);
+    });
   });
   out << "</graph>\n</graphml>\n";
 }

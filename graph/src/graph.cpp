@@ -259,8 +259,8 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
 // become one edge merge in (source's export rank, old target key) order, whatever order the
 // documents came in.
 void Graph::fold_vertices(const std::vector<Vertex>& into) {
-  const std::vector<Vertex> order = ordered_vertices();  // copies: the caches go with the fold
-  const std::vector<std::size_t> rank = rank_;
+  const std::vector<Vertex>& order = ordered_vertices();  // kept to the end, then renumbered
+  const std::vector<std::size_t>& rank = rank_;
   std::vector<std::string> old_key(into.size());
   for (Vertex v : order) old_key[v] = store_[v].key;
   for (Vertex v : order)
@@ -326,8 +326,13 @@ void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
   // The hub edges' identities changed with the numbering: indexed again if anything merges.
   hub_edges_.clear();
   hub_index_stale_ = true;
-  order_.clear();
-  rank_.clear();
+  // The kept vertices keep their export order: renumbered, not sorted again.
+  std::size_t place = 0;
+  for (Vertex v : order_)
+    if (into[v] == v) order_[place++] = now[v];
+  order_.resize(place);
+  rank_.assign(place, 0);
+  for (std::size_t i = 0; i < place; ++i) rank_[order_[i]] = i;
 }
 
 Graph::Vertex Graph::add_node(Node node) {
@@ -350,28 +355,57 @@ const Node* Graph::find(const std::string& label, const std::string& key) const 
 }
 
 const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
-  // Vertices are only ever added: the same count means the same order. Writers walk the graph
-  // several times (types first, then values; one format after another): sorted once.
+  // Vertices are only ever added, except by a fold, which keeps the order: the same count means
+  // the same order. Writers walk the graph several times (types first, then values; one format
+  // after another): sorted once.
   if (order_.size() == boost::num_vertices(store_)) return order_;
-  order_.assign(boost::vertices(store_).first, boost::vertices(store_).second);
-  std::sort(order_.begin(), order_.end(), [this](Vertex a, Vertex b) {
-    const Node &x = store_[a], &y = store_[b];
-    return std::tie(x.label, x.key) < std::tie(y.label, y.key);
-  });
-  rank_.resize(order_.size());
-  for (std::size_t i = 0; i < order_.size(); ++i) rank_[order_[i]] = i;
+  // Sorted by (label's rank, key) in a flat array: a few labels, and no trip to the vertex for
+  // each comparison.
+  std::map<std::string_view, std::uint32_t> label_rank;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) label_rank.emplace(store_[v].label, 0);
+  std::uint32_t next = 0;
+  for (auto& [label, r] : label_rank) r = next++;
+  struct Place {
+    std::uint32_t label;
+    std::string_view key;
+    Vertex v;
+  };
+  std::vector<Place> places;
+  places.reserve(boost::num_vertices(store_));
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_)))
+    places.push_back({label_rank[store_[v].label], store_[v].key, v});
+  std::sort(places.begin(), places.end(),
+            [](const Place& a, const Place& b) { return std::tie(a.label, a.key) < std::tie(b.label, b.key); });
+  order_.resize(places.size());
+  rank_.resize(places.size());
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    order_[i] = places[i].v;
+    rank_[places[i].v] = i;
+  }
   return order_;
 }
 
 void Graph::for_each_node(const std::function<void(const Node&)>& visit) const {
-  for (Vertex v : ordered_vertices()) visit(store_[v]);
+  for_each_node(0, node_count(), visit);
 }
 
 void Graph::for_each_edge(
     const std::function<void(const Node&, const Edge&, const Node&)>& visit) const {
+  for_each_edge_from(0, node_count(), visit);
+}
+
+void Graph::for_each_node(std::size_t begin, std::size_t end,
+                          const std::function<void(const Node&)>& visit) const {
+  const std::vector<Vertex>& order = ordered_vertices();
+  for (std::size_t i = begin; i < end; ++i) visit(store_[order[i]]);
+}
+
+void Graph::for_each_edge_from(std::size_t begin, std::size_t end,
+                               const std::function<void(const Node&, const Edge&, const Node&)>& visit) const {
   const std::vector<Vertex>& order = ordered_vertices();
   std::vector<EdgeId> out;
-  for (Vertex v : order) {
+  for (std::size_t i = begin; i < end; ++i) {
+    Vertex v = order[i];
     out.assign(boost::out_edges(v, store_).first, boost::out_edges(v, store_).second);
     std::sort(out.begin(), out.end(), [&](const EdgeId& a, const EdgeId& b) {
       return std::make_tuple(std::cref(store_[a].type), rank_[boost::target(a, store_)]) <
@@ -379,6 +413,10 @@ void Graph::for_each_edge(
     });
     for (const EdgeId& e : out) visit(store_[v], store_[e], store_[boost::target(e, store_)]);
   }
+}
+
+std::size_t Graph::out_degree_at(std::size_t place) const {
+  return boost::out_degree(ordered_vertices()[place], store_);
 }
 
 std::map<std::string, std::size_t> Graph::nodes_by_label() const {

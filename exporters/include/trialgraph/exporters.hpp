@@ -23,12 +23,15 @@ std::optional<OutputFormat> format_from_path(const std::filesystem::path& path);
 struct ExportOptions {
   /// Where local entities (sponsors, sites, drugs, ...) and source documents are minted in RDF.
   std::string base_iri = "https://w3id.org/trialgraph/id/";
+  /// Threads that format the output (0: one per core). The output is the same for any number.
+  unsigned jobs = 0;
 };
 
 /// True when `iri` can serve as a base IRI (absolute, no characters IRIs forbid, ends in / or #).
 bool valid_base_iri(std::string_view iri);
 
 void write_graphml(const Graph& graph, std::ostream& out);
+void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& options);
 /// The three RDF writers serialize the same triples (docs/rdf-vocabulary.md).
 void write_turtle(const Graph& graph, std::ostream& out, const ExportOptions& options);
 void write_ntriples(const Graph& graph, std::ostream& out, const ExportOptions& options);

@@ -116,6 +116,17 @@ class Graph {
   void for_each_node(const std::function<void(const Node&)>& visit) const;
   void for_each_edge(const std::function<void(const Node& from, const Edge&, const Node& to)>& visit) const;
 
+  /// Sorts the export order now. Until the graph changes, the range walks below may then run on
+  /// several threads at once, as parallel writers do.
+  void prepare_export_order() const { ordered_vertices(); }
+  /// The nodes at export places [begin, end).
+  void for_each_node(std::size_t begin, std::size_t end, const std::function<void(const Node&)>& visit) const;
+  /// The edges leaving the nodes at export places [begin, end), in export order.
+  void for_each_edge_from(std::size_t begin, std::size_t end,
+                          const std::function<void(const Node& from, const Edge&, const Node& to)>& visit) const;
+  /// How many edges leave the node at export place `place`.
+  std::size_t out_degree_at(std::size_t place) const;
+
   /// Node counts by label and edge counts by type, for summaries.
   std::map<std::string, std::size_t> nodes_by_label() const;
   std::map<std::string, std::size_t> edges_by_type() const;

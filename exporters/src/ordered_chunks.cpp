@@ -1,0 +1,114 @@
+#include "ordered_chunks.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace trialgraph::detail {
+namespace {
+
+constexpr std::size_t kTargetChunks = 1024;  // enough to balance the threads
+constexpr std::size_t kMinChunk = 256;       // items: a chunk's text is a few hundred KB at most
+constexpr std::size_t kInFlightPerThread = 4;
+
+struct Chunk {
+  std::string text;
+  bool done = false;
+};
+
+class ChunkPipeline {
+ public:
+  ChunkPipeline(std::size_t count, unsigned threads,
+                const std::function<void(std::size_t, std::size_t, std::string&)>& format)
+      : count_(count),
+        size_(std::max(kMinChunk, (count + kTargetChunks - 1) / kTargetChunks)),
+        chunks_((count + size_ - 1) / size_),
+        window_(threads * kInFlightPerThread),
+        format_(format) {
+    for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+  }
+
+  ~ChunkPipeline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_workers_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  void write(std::ostream& out) {
+    for (std::size_t next = 0; next < chunks_; ++next) {
+      std::string text;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_writer_.wait(lock, [&] { return failure_ || (!slots_.empty() && slots_.front().done); });
+        if (failure_) std::rethrow_exception(failure_);
+        text.swap(slots_.front().text);
+        slots_.pop_front();
+        ++written_;
+      }
+      wake_workers_.notify_all();
+      out.write(text.data(), std::streamsize(text.size()));
+    }
+  }
+
+ private:
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      wake_workers_.wait(lock, [&] { return stopping_ || (taken_ < chunks_ && taken_ < written_ + window_); });
+      if (stopping_ || failure_) return;
+      std::size_t index = taken_++;
+      slots_.emplace_back();
+      Chunk* chunk = &slots_.back();  // a deque keeps its elements in place as it grows and shrinks at the ends
+      lock.unlock();
+      std::string text;
+      std::exception_ptr failed;
+      try {
+        format_(index * size_, std::min(count_, (index + 1) * size_), text);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+      lock.lock();
+      chunk->text.swap(text);
+      chunk->done = true;
+      if (failed && !failure_) failure_ = failed;
+      wake_writer_.notify_one();
+    }
+  }
+
+  const std::size_t count_, size_, chunks_, window_;
+  const std::function<void(std::size_t, std::size_t, std::string&)>& format_;
+  std::mutex mutex_;
+  std::condition_variable wake_workers_, wake_writer_;
+  std::deque<Chunk> slots_;  // chunks [written_, taken_), in order
+  std::size_t taken_ = 0, written_ = 0;
+  bool stopping_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
+                          const std::function<void(std::size_t, std::size_t, std::string&)>& format) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (jobs == 1 || count <= kMinChunk) {
+    std::string text;
+    for (std::size_t begin = 0; begin < count; begin += kMinChunk) {
+      text.clear();
+      format(begin, std::min(count, begin + kMinChunk), text);
+      out.write(text.data(), std::streamsize(text.size()));
+    }
+    return;
+  }
+  ChunkPipeline pipeline(count, jobs, format);
+  pipeline.write(out);
+}
+
+}  // namespace trialgraph::detail
