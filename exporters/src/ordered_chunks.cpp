@@ -15,6 +15,10 @@ constexpr std::size_t kTargetChunks = 1024;  // enough to balance the threads
 constexpr std::size_t kMinChunk = 256;       // items: a chunk's text is a few hundred KB at most
 constexpr std::size_t kInFlightPerThread = 4;
 
+// The same for any number of threads, so that writers that keep state within a chunk (Turtle's
+// shared subjects) give the same text whatever -j is.
+std::size_t chunk_size(std::size_t count) { return std::max(kMinChunk, (count + kTargetChunks - 1) / kTargetChunks); }
+
 struct Chunk {
   std::string text;
   bool done = false;
@@ -25,7 +29,7 @@ class ChunkPipeline {
   ChunkPipeline(std::size_t count, unsigned threads,
                 const std::function<void(std::size_t, std::size_t, std::string&)>& format)
       : count_(count),
-        size_(std::max(kMinChunk, (count + kTargetChunks - 1) / kTargetChunks)),
+        size_(chunk_size(count)),
         chunks_((count + size_ - 1) / size_),
         window_(threads * kInFlightPerThread),
         format_(format) {
@@ -100,9 +104,10 @@ void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   if (jobs == 1 || count <= kMinChunk) {
     std::string text;
-    for (std::size_t begin = 0; begin < count; begin += kMinChunk) {
+    const std::size_t size = chunk_size(count);
+    for (std::size_t begin = 0; begin < count; begin += size) {
       text.clear();
-      format(begin, std::min(count, begin + kMinChunk), text);
+      format(begin, std::min(count, begin + size), text);
       out.write(text.data(), std::streamsize(text.size()));
     }
     return;

@@ -10,7 +10,8 @@
 namespace trialgraph::detail {
 
 /// Calls `format(begin, end, text)` for consecutive chunks of [0, count) on `jobs` threads (0: one
-/// per core; 1: on the calling thread) and writes each chunk's text to `out` in order. A few chunks
+/// per core; 1: on the calling thread) and writes each chunk's text to `out` in order. The chunks
+/// depend on `count` alone. A few chunks
 /// per thread are in flight at most, so memory stays bounded. `format` must be safe to call from
 /// several threads at once.
 void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,

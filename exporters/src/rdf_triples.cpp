@@ -257,13 +257,29 @@ std::string source_document_iri(const ExportOptions& options, std::string_view s
 }
 
 void for_each_triple(const Graph& graph, const ExportOptions& options, const TripleSink& sink) {
+  node_triples(graph, 0, graph.node_count(), options, sink);
+  edge_triples(graph, 0, graph.node_count(), options, sink);
+  source_triples(graph, options, sink);
+}
+
+void node_triples(const Graph& graph, std::size_t begin, std::size_t end, const ExportOptions& options,
+                  const TripleSink& sink) {
   TripleMaker maker(options, sink);
+  graph.for_each_node(begin, end, [&](const Node& n) { maker.node(n); });
+}
+
+void edge_triples(const Graph& graph, std::size_t begin, std::size_t end, const ExportOptions& options,
+                  const TripleSink& sink) {
+  TripleMaker maker(options, sink);
+  graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) { maker.edge(from, e, to); });
+}
+
+void source_triples(const Graph& graph, const ExportOptions& options, const TripleSink& sink) {
+  std::set<const Sources::Set*> sets;  // interned: a bulk file's nodes all share one
+  graph.for_each_node([&](const Node& n) { sets.insert(&n.sources.set()); });
   std::set<std::string> sources;
-  graph.for_each_node([&](const Node& n) {
-    maker.node(n);
-    sources.insert(n.sources.begin(), n.sources.end());
-  });
-  graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) { maker.edge(from, e, to); });
+  for (const Sources::Set* set : sets) sources.insert(set->begin(), set->end());
+  TripleMaker maker(options, sink);
   for (const std::string& s : sources) maker.source(s);
 }
 

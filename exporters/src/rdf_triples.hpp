@@ -48,6 +48,14 @@ using TripleSink = std::function<void(const Triple&, const std::set<std::string>
 /// documents. A node's or relationship's triples carry its `sources`, except `prov:wasDerivedFrom X`
 /// and X's own description, which only document X states.
 void for_each_triple(const Graph& graph, const ExportOptions& options, const TripleSink& sink);
+/// The same in three parts, for writers that format chunks on several threads: the triples of the
+/// nodes at export places [begin, end), of the edges leaving them, and of the source documents.
+/// Call graph.prepare_export_order() first.
+void node_triples(const Graph& graph, std::size_t begin, std::size_t end, const ExportOptions& options,
+                  const TripleSink& sink);
+void edge_triples(const Graph& graph, std::size_t begin, std::size_t end, const ExportOptions& options,
+                  const TripleSink& sink);
+void source_triples(const Graph& graph, const ExportOptions& options, const TripleSink& sink);
 
 /// The IRI of a source document (also the name of its N-Quads graph): `<base>source/<slug>`.
 std::string source_document_iri(const ExportOptions& options, std::string_view source);

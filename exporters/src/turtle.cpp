@@ -2,6 +2,7 @@
 // N-Triples, and N-Quads with one named graph per source document.
 #include <regex>
 
+#include "ordered_chunks.hpp"
 #include "rdf_triples.hpp"
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
@@ -26,26 +27,27 @@ std::string quoted(const std::string& lexical) { return "\"" + detail::turtle_es
 // <iri> in the form N-Triples and Turtle share.
 std::string bracketed(const std::string& iri) { return "<" + detail::iri_escape(iri) + ">"; }
 
+// The RDF writers format one chunk of triples at a time into `out`; a chunk's writer is fresh.
 class TurtleWriter {
  public:
-  explicit TurtleWriter(std::ostream& out) : out_(out) {}
+  TurtleWriter(std::string& out, const ExportOptions&) : out_(out) {}
 
-  void header() {
+  static void header(std::ostream& out) {
     for (const auto& [prefix, space] : detail::rdf_prefixes())
-      out_ << "@prefix " << prefix << ": <" << space << "> .\n";
-    out_ << "\n";
+      out << "@prefix " << prefix << ": <" << space << "> .\n";
+    out << "\n";
   }
 
   // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
-  void triple(const Triple& t) {
+  void triple(const Triple& t, const std::set<std::string>&) {
     std::string s = name(t.subject), p = predicate(t.predicate), o = name(t.object);
     if (open_ && s == subject_ && p == predicate_) {
-      out_ << ", " << o;
+      out_.append(", ").append(o);
     } else if (open_ && s == subject_) {
-      out_ << " ;\n    " << p << " " << o;
+      out_.append(" ;\n    ").append(p).append(" ").append(o);
     } else {
       finish();
-      out_ << s << " " << p << " " << o;
+      out_.append(s).append(" ").append(p).append(" ").append(o);
     }
     open_ = true;
     subject_ = std::move(s);
@@ -53,7 +55,7 @@ class TurtleWriter {
   }
 
   void finish() {
-    if (open_) out_ << " .\n";
+    if (open_) out_ += " .\n";
     open_ = false;
   }
 
@@ -76,7 +78,7 @@ class TurtleWriter {
     return quoted(t.value) + "^^" + prefixed(t.datatype);
   }
 
-  std::ostream& out_;
+  std::string& out_;
   bool open_ = false;
   std::string subject_, predicate_;
 };
@@ -91,6 +93,57 @@ std::string ntriples_statement(const Triple& t) {
   return ntriples_term(t.subject) + " " + ntriples_term(t.predicate) + " " + ntriples_term(t.object);
 }
 
+class NTriplesWriter {
+ public:
+  NTriplesWriter(std::string& out, const ExportOptions&) : out_(out) {}
+  void triple(const Triple& t, const std::set<std::string>&) { out_.append(ntriples_statement(t)).append(" .\n"); }
+  void finish() {}
+
+ private:
+  std::string& out_;
+};
+
+// A triple goes into the graph of every document that states it, so dropping one document's graph
+// removes exactly what only that document said.
+class NQuadsWriter {
+ public:
+  NQuadsWriter(std::string& out, const ExportOptions& options) : out_(out), options_(options) {}
+  void triple(const Triple& t, const std::set<std::string>& sources) {
+    std::string statement = ntriples_statement(t);
+    for (const std::string& source : sources)
+      out_.append(statement).append(" ").append(bracketed(detail::source_document_iri(options_, source))).append(" .\n");
+  }
+  void finish() {}
+
+ private:
+  std::string& out_;
+  const ExportOptions& options_;
+};
+
+// Nodes, then edges, in chunks formatted on options.jobs threads; then the source documents.
+template <class Writer>
+void write_triples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
+  graph.prepare_export_order();
+  auto in_chunks = [&](void (*triples)(const Graph&, std::size_t, std::size_t, const ExportOptions&,
+                                       const detail::TripleSink&)) {
+    detail::write_ordered_chunks(out, graph.node_count(), options.jobs,
+                                 [&](std::size_t begin, std::size_t end, std::string& text) {
+                                   Writer writer(text, options);
+                                   triples(graph, begin, end, options, [&](const Triple& t, const std::set<std::string>& s) {
+                                     writer.triple(t, s);
+                                   });
+                                   writer.finish();
+                                 });
+  };
+  in_chunks(&detail::node_triples);
+  in_chunks(&detail::edge_triples);
+  std::string text;
+  Writer writer(text, options);
+  detail::source_triples(graph, options, [&](const Triple& t, const std::set<std::string>& s) { writer.triple(t, s); });
+  writer.finish();
+  out << text;
+}
+
 }  // namespace
 
 bool valid_base_iri(std::string_view iri) {
@@ -99,26 +152,16 @@ bool valid_base_iri(std::string_view iri) {
 }
 
 void write_turtle(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  TurtleWriter writer(out);
-  writer.header();
-  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>&) { writer.triple(t); });
-  writer.finish();
+  TurtleWriter::header(out);
+  write_triples<TurtleWriter>(graph, out, options);
 }
 
 void write_ntriples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>&) {
-    out << ntriples_statement(t) << " .\n";
-  });
+  write_triples<NTriplesWriter>(graph, out, options);
 }
 
-// A triple goes into the graph of every document that states it, so dropping one document's graph
-// removes exactly what only that document said.
 void write_nquads(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  detail::for_each_triple(graph, options, [&](const Triple& t, const std::set<std::string>& sources) {
-    std::string statement = ntriples_statement(t);
-    for (const std::string& source : sources)
-      out << statement << " " << bracketed(detail::source_document_iri(options, source)) << " .\n";
-  });
+  write_triples<NQuadsWriter>(graph, out, options);
 }
 
 }  // namespace trialgraph
