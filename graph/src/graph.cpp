@@ -14,6 +14,7 @@ namespace {
 // The first value stays; looking first spares a copy. Moves the values when given an rvalue.
 template <class Props>
 void merge_properties(PropertyMap& into, Props&& props) {
+  if (into.empty()) into.reserve(props.size());  // a new node's: no slack from growing one by one
   for (auto& p : props) {
     if (into.find(p.name) != into.end()) continue;
     if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace(std::move(p.name), std::move(p.value));

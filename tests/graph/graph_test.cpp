@@ -282,26 +282,26 @@ namespace {
 using namespace trialgraph;
 
 TEST(Graph, AVertexWithManyEdgesStillMergesEachFactOnce) {
-  // Past 32 out-edges a vertex's edges are indexed instead of scanned: both ways must agree.
+  // Past 128 out-edges a vertex's edges are indexed instead of scanned: both ways must agree.
   Graph g;
   g.merge_entity({"Trial", "NCT1", "", {}, {}}, "a.json");
   for (int round = 0; round < 2; ++round) {
     std::string source = round ? "b.json" : "a.json";
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 300; ++i) {
       std::string site = "site " + std::to_string(i);
       g.merge_entity({"Site", site, site, {}, {}}, source);
       EXPECT_TRUE(g.merge_relation({"CONDUCTED_AT", {"Trial", "NCT1"}, {"Site", site}, {}}, source));
       if (i % 10 == 0) EXPECT_TRUE(g.merge_relation({"RELATED_TO", {"Trial", "NCT1"}, {"Site", site}, {}}, source));
     }
   }
-  EXPECT_EQ(g.node_count(), 101u);
-  EXPECT_EQ(g.edges_by_type()["CONDUCTED_AT"], 100u);
-  EXPECT_EQ(g.edges_by_type()["RELATED_TO"], 10u);
+  EXPECT_EQ(g.node_count(), 301u);
+  EXPECT_EQ(g.edges_by_type()["CONDUCTED_AT"], 300u);
+  EXPECT_EQ(g.edges_by_type()["RELATED_TO"], 30u);
   std::size_t seen_twice = 0;
   g.for_each_edge([&](const Node&, const Edge& e, const Node&) {
     seen_twice += e.sources == std::set<std::string>{"a.json", "b.json"};
   });
-  EXPECT_EQ(seen_twice, 110u);
+  EXPECT_EQ(seen_twice, 330u);
 }
 
 }  // namespace

@@ -171,7 +171,7 @@ class Graph {
   detail::IdTable vertex_index_;  // vertices by (label, key)
   // Edges are found by scanning their source's out-edges; a vertex with this many gets them
   // indexed, so that a trial at a thousand sites does not scan a thousand edges for each.
-  static constexpr std::size_t kHubDegree = 32;
+  static constexpr std::size_t kHubDegree = 128;
   std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> hub_edges_;
   bool hub_index_stale_ = false;  // after a fold renumbered the vertices
   std::unordered_map<std::string, std::uint32_t> edge_types_;
