@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <memory>
 #include <vector>
 #include <functional>
 #include <system_error>
@@ -115,9 +116,54 @@ std::string import_script(const Neo4jCsv& csv) {
          "cd \"$(dirname \"$0\")\" && exec " + csv.import_command("") + " \"$@\"\n";
 }
 
-bool write_folder(const Neo4jCsv& csv, const fs::path& folder, std::string& error) {
-  for (const Neo4jCsv::File& f : csv.files)
-    if (!write_plain(folder / f.name, [&](std::ostream& out) { out << f.content; }, error)) return false;
+// Every CSV file open at once, so that one pass over the graph sends each row to its file.
+class CsvFiles {
+ public:
+  explicit CsvFiles(fs::path folder) : folder_(std::move(folder)) {}
+
+  void write(const Neo4jCsv::File& file, std::size_t index, std::string_view text) {
+    if (index >= files_.size()) files_.resize(index + 1);
+    std::unique_ptr<Open>& f = files_[index];
+    if (!f) {
+      f = std::make_unique<Open>();
+      f->path = folder_ / file.name;
+      f->out.rdbuf()->pubsetbuf(f->buffer.data(), std::streamsize(f->buffer.size()));
+      f->out.open(f->path, std::ios::binary | std::ios::trunc);
+      if (!f->out && error_.empty()) error_ = "cannot write " + f->path.string() + ": " + errno_text();
+    }
+    f->out.write(text.data(), std::streamsize(text.size()));  // a failed stream ignores it: seen at close
+  }
+
+  bool close(std::string& error) {
+    for (std::unique_ptr<Open>& f : files_) {
+      if (!f) continue;
+      f->out.close();  // flushes; a full disk or a file-size limit fails here at the latest
+      if (!f->out && error_.empty()) error_ = "writing " + f->path.string() + " failed: " + errno_text();
+      if (error_.empty()) sync_file(f->path, error_);
+    }
+    error = error_;
+    return error_.empty();
+  }
+
+ private:
+  struct Open {
+    fs::path path;
+    std::vector<char> buffer = std::vector<char>(std::size_t(1) << 18);
+    std::ofstream out;
+  };
+  fs::path folder_;
+  std::vector<std::unique_ptr<Open>> files_;
+  std::string error_;
+};
+
+bool write_folder(const Graph& graph, const fs::path& folder, std::string& command, const fs::path& dir,
+                  std::string& error) {
+  CsvFiles files(folder);
+  Neo4jCsv csv = neo4j_csv(graph, [&](const Neo4jCsv::File& file, std::size_t index, std::string_view text) {
+    files.write(file, index, text);
+  });
+  if (!files.close(error)) return false;
+  command = csv.import_command(dir.string());
   std::string script = import_script(csv);
   if (!write_plain(folder / kNeo4jImportScript, [&](std::ostream& out) { out << script; }, error)) return false;
   std::error_code ec;
@@ -185,7 +231,6 @@ bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& c
   fs::path dir = target.has_filename() ? target : target.parent_path();  // "out/" is the folder "out"
   error = replace_refusal(dir);
   if (!error.empty()) return false;
-  Neo4jCsv csv = neo4j_csv(graph);
   fs::path temp = temp_beside(dir);
   TempOutputGuard guard(temp, TempOutputGuard::Kind::folder);  // removed if the run is interrupted
   std::error_code ec;
@@ -194,10 +239,11 @@ bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& c
     error = "cannot create " + temp.string() + ": " + (ec ? ec.message() : "it exists");
     return false;
   }
-  bool done = write_folder(csv, temp, error) && swap_into_place(temp, dir, error);
+  std::string made_command;
+  bool done = write_folder(graph, temp, made_command, dir, error) && swap_into_place(temp, dir, error);
   fs::remove_all(temp, ec);  // the unfinished folder, or the replaced one
   if (!done) return false;
-  command = csv.import_command(dir.string());
+  command = made_command;
   return true;
 }
 

@@ -211,25 +211,35 @@ class Tables {
     return scan;
   }
 
-  std::vector<Neo4jCsv::File> files(const Graph& graph, const std::string& array_delimiter) const {
-    std::map<std::string, std::string> node_rows;
-    std::map<RelationshipGroup, std::string> edge_rows;
+  // The files' names, then their text as it is made: each header, then the rows in export order
+  // (one pass over the graph, each row to its file).
+  std::vector<Neo4jCsv::File> write(const Graph& graph, const std::string& array_delimiter,
+                                    const Neo4jCsvWriter& write) const {
+    std::vector<Neo4jCsv::File> files;
+    std::map<std::string, std::size_t> node_file;
+    std::map<RelationshipGroup, std::size_t> edge_file;
+    for (const auto& [label, table] : nodes_) {
+      node_file[label] = files.size();
+      files.push_back({"nodes_" + file_part(label) + ".csv", label, true, {}});
+      write(files.back(), files.size() - 1, table.header({"key:ID(" + label + ")", ":LABEL"}));
+    }
+    for (const auto& [g, table] : edges_) {
+      edge_file[g] = files.size();
+      files.push_back({"relationships_" + file_part(g.type) + "_" + file_part(g.start) + "_" + file_part(g.end) + ".csv",
+                       g.type, false, {}});
+      write(files.back(), files.size() - 1,
+            table.header({":START_ID(" + g.start + ")", ":END_ID(" + g.end + ")", ":TYPE"}));
+    }
     graph.for_each_node([&](const Node& n) {
-      node_rows[n.label] += nodes_.at(n.label).row({id(n.key), n.label}, node_columns(n), array_delimiter);
+      std::size_t f = node_file.at(n.label);
+      write(files[f], f, nodes_.at(n.label).row({id(n.key), n.label}, node_columns(n), array_delimiter));
     });
     graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
       RelationshipGroup g = group(from, e, to);
-      edge_rows[g] += edges_.at(g).row({id(from.key), id(to.key), e.type}, edge_columns(e), array_delimiter);
+      std::size_t f = edge_file.at(g);
+      write(files[f], f, edges_.at(g).row({id(from.key), id(to.key), e.type}, edge_columns(e), array_delimiter));
     });
-    std::vector<Neo4jCsv::File> out;
-    for (const auto& [label, table] : nodes_)
-      out.push_back({"nodes_" + file_part(label) + ".csv", label, true,
-                     table.header({"key:ID(" + label + ")", ":LABEL"}) + node_rows[label]});
-    for (const auto& [g, table] : edges_)
-      out.push_back({"relationships_" + file_part(g.type) + "_" + file_part(g.start) + "_" + file_part(g.end) + ".csv",
-                     g.type, false,
-                     table.header({":START_ID(" + g.start + ")", ":END_ID(" + g.end + ")", ":TYPE"}) + edge_rows[g]});
-    return out;
+    return files;
   }
 
  private:
@@ -242,13 +252,23 @@ class Tables {
 
 }  // namespace
 
-Neo4jCsv neo4j_csv(const Graph& graph) {
+Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write) {
   Tables tables(graph);
   Neo4jCsv csv;
   TextScan scan = tables.scan(graph);
   csv.array_delimiter = scan.array_delimiter();
   csv.multiline_fields = scan.line_break;
-  csv.files = tables.files(graph, csv.array_delimiter);
+  csv.files = tables.write(graph, csv.array_delimiter, write);
+  return csv;
+}
+
+Neo4jCsv neo4j_csv(const Graph& graph) {
+  std::vector<std::string> contents;
+  Neo4jCsv csv = neo4j_csv(graph, [&](const Neo4jCsv::File&, std::size_t index, std::string_view text) {
+    if (index >= contents.size()) contents.resize(index + 1);
+    contents[index].append(text);
+  });
+  for (std::size_t i = 0; i < csv.files.size() && i < contents.size(); ++i) csv.files[i].content = std::move(contents[i]);
   return csv;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -55,7 +56,14 @@ struct Neo4jCsv {
   std::string import_command(const std::string& dir) const;
 };
 
+/// The files with their text in `content`: for tests and small graphs.
 Neo4jCsv neo4j_csv(const Graph& graph);
+/// Receives each file's text as it is made, `file` being the `index`-th of the files: its header
+/// first, then its rows.
+using Neo4jCsvWriter = std::function<void(const Neo4jCsv::File& file, std::size_t index, std::string_view text)>;
+/// The same files, their text passed to `write` instead of kept (`content` stays empty), so that
+/// the whole graph is never held as text.
+Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write);
 
 /// Name of the script that export_neo4j_csv writes beside the CSV files; it also marks the folder
 /// as one the tool wrote, which a later run may replace.
