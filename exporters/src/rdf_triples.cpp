@@ -176,8 +176,9 @@ class TripleMaker {
   }
 
  private:
-  void emit(const Term& s, const std::string& p, const Term& o, const std::set<std::string>& sources) {
-    sink_(Triple{s, Term::iri(p), o}, sources);
+  void emit(const Term& s, std::string p, const Term& o, const std::set<std::string>& sources) {
+    const Term predicate = Term::iri(std::move(p));
+    sink_(Triple{s, predicate, o}, sources);
   }
 
   static bool collaborator(const Edge& e) {

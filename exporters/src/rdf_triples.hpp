@@ -26,8 +26,11 @@ struct Term {
   }
 };
 
+/// The terms are the maker's, valid while the sink runs: a triple is passed on, not copied.
 struct Triple {
-  Term subject, predicate, object;
+  const Term& subject;
+  const Term& predicate;
+  const Term& object;
 };
 
 /// Namespace IRIs, for the writers that abbreviate (Turtle) and for the terms themselves.

@@ -1,6 +1,7 @@
 // RDF writers over the one triple model (rdf_triples.hpp): Turtle with the vocabulary's prefixes,
 // N-Triples, and N-Quads with one named graph per source document.
 #include <regex>
+#include <unordered_map>
 
 #include "ordered_chunks.hpp"
 #include "rdf_triples.hpp"
@@ -40,7 +41,16 @@ class TurtleWriter {
 
   // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
   void triple(const Triple& t, const std::set<std::string>&) {
-    std::string s = name(t.subject), p = predicate(t.predicate), o = name(t.object);
+    // A node's or statement's triples come together: its name is spelled once, not per triple.
+    if (!open_ || t.subject.value != subject_iri_) {
+      subject_iri_ = t.subject.value;
+      subject_name_ = name(t.subject);
+    }
+    const std::string& s = subject_name_;
+    auto [known, fresh] = predicates_.try_emplace(t.predicate.value);
+    if (fresh) known->second = predicate(t.predicate);
+    const std::string& p = known->second;
+    std::string o = name(t.object);
     if (open_ && s == subject_ && p == predicate_) {
       out_.append(", ").append(o);
     } else if (open_ && s == subject_) {
@@ -50,8 +60,8 @@ class TurtleWriter {
       out_.append(s).append(" ").append(p).append(" ").append(o);
     }
     open_ = true;
-    subject_ = std::move(s);
-    predicate_ = std::move(p);
+    subject_ = s;
+    predicate_ = p;
   }
 
   void finish() {
@@ -80,7 +90,9 @@ class TurtleWriter {
 
   std::string& out_;
   bool open_ = false;
-  std::string subject_, predicate_;
+  std::string subject_, predicate_;            // of the statement left open
+  std::string subject_iri_, subject_name_;     // the last subject, spelled
+  std::unordered_map<std::string, std::string> predicates_;  // a vocabulary's few dozen, spelled
 };
 
 std::string ntriples_term(const Term& t) {
