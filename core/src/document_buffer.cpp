@@ -1,5 +1,9 @@
 #include "trialgraph/document_buffer.hpp"
 
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
+
 #include <algorithm>
 #include <tuple>
 
@@ -43,7 +47,6 @@ void DocumentBuffer::add_entity(Entity entity) noexcept {
       add_problem("entity '" + entity.name + "' has no label or key; dropped");
       return;
     }
-    emitted_.emplace(entity.label, entity.key);
     entities_.push_back(std::move(entity));
   } catch (...) {
     add_problem("out of memory while storing an entity");
@@ -67,22 +70,49 @@ void DocumentBuffer::report_problem(std::string_view where, std::string_view wha
   }
 }
 
+namespace {
+
+// Views of the document's own strings: finish() looks things up without copying them.
+struct ViewsHash {
+  template <class Views>
+  std::size_t operator()(const Views& views) const {
+    std::size_t h = 0;
+    std::apply([&](const auto&... v) { ((h = h * 0x9e3779b97f4a7c15ULL ^ std::hash<std::string_view>()(v)), ...); },
+               views);
+    return h;
+  }
+};
+
+}  // namespace
+
 void DocumentBuffer::finish() {
-  auto unknown = [this](const EntityRef& r) { return emitted_.count({r.label, r.key}) == 0; };
-  auto dangling = [&](const Relation& r) {
-    if (!unknown(r.from) && !unknown(r.to)) return false;
-    add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " +
-                        r.to.label + " '" + r.to.key + "' names an entity the document did not emit; dropped");
-    return true;
-  };
-  relations_.erase(std::remove_if(relations_.begin(), relations_.end(), dangling), relations_.end());
+  using Ref = std::pair<std::string_view, std::string_view>;
+  std::unordered_set<Ref, ViewsHash> emitted;
+  emitted.reserve(entities_.size());
+  for (const Entity& e : entities_) emitted.emplace(e.label, e.key);
+  auto known = [&](const EntityRef& r) { return emitted.count(Ref(r.label, r.key)) > 0; };
   // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
   // with the properties of its first statement, as the graph would merge it.
-  std::set<std::tuple<std::string, std::string, std::string, std::string, std::string>> seen;
-  auto repeated = [&](const Relation& r) {
-    return !seen.emplace(r.type, r.from.label, r.from.key, r.to.label, r.to.key).second;
-  };
-  relations_.erase(std::remove_if(relations_.begin(), relations_.end(), repeated), relations_.end());
+  using Fact = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view, std::string_view>;
+  std::unordered_set<Fact, ViewsHash> seen;
+  seen.reserve(relations_.size());
+  std::vector<bool> keep(relations_.size());
+  for (std::size_t i = 0; i < relations_.size(); ++i) {
+    const Relation& r = relations_[i];
+    if (!known(r.from) || !known(r.to)) {
+      add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " + r.to.label + " '" +
+                  r.to.key + "' names an entity the document did not emit; dropped");
+      continue;
+    }
+    keep[i] = seen.emplace(r.type, r.from.label, r.from.key, r.to.label, r.to.key).second;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < relations_.size(); ++i)
+    if (keep[i]) {
+      if (kept != i) relations_[kept] = std::move(relations_[i]);
+      ++kept;
+    }
+  relations_.resize(kept);
 }
 
 }  // namespace trialgraph

@@ -58,7 +58,6 @@ class DocumentBuffer final : public EntitySink {
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<std::string> problems_;
-  std::set<std::pair<std::string, std::string>> emitted_;
   std::size_t max_items_ = std::size_t(-1);
   Clock::time_point deadline_ = Clock::time_point::max();
   std::string limit_error_;
