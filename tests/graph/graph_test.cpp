@@ -260,7 +260,9 @@ TEST(Graph, FoldingMergesTheFactsThatBecomeOneAndKeepsTheRestIndexed) {
   g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
     std::string what = from.key + " " + e.type + " " + to.key;
     facts[what] = e.properties.count("section") ? std::get<std::string>(e.properties.at("section")) : "";
-    if (what == "NCT1 STUDIES D008180") EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "b.json"}));
+    if (what == "NCT1 STUDIES D008180") {
+      EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "b.json"}));
+    }
   });
   EXPECT_EQ(facts, (std::map<std::string, std::string>{
                        {"NCT1 STUDIES D008180", "coded"}, {"NCT1 STUDIES asthma", ""}, {"D008180 RELATED_TO CD19", ""}}));
@@ -271,7 +273,9 @@ TEST(Graph, FoldingMergesTheFactsThatBecomeOneAndKeepsTheRestIndexed) {
   EXPECT_FALSE(g.merge_relation({"STUDIES", {"Trial", "NCT1"}, {"Disease", "lupus"}, {}}, "c.json"));
   EXPECT_EQ(g.edge_count(), 4u);
   g.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-    if (to.key == "asthma") EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "c.json"}));
+    if (to.key == "asthma") {
+      EXPECT_EQ(e.sources, (std::set<std::string>{"a.xml", "c.json"}));
+    }
     (void)from;
   });
 }
@@ -291,7 +295,9 @@ TEST(Graph, AVertexWithManyEdgesStillMergesEachFactOnce) {
       std::string site = "site " + std::to_string(i);
       g.merge_entity({"Site", site, site, {}, {}}, source);
       EXPECT_TRUE(g.merge_relation({"CONDUCTED_AT", {"Trial", "NCT1"}, {"Site", site}, {}}, source));
-      if (i % 10 == 0) EXPECT_TRUE(g.merge_relation({"RELATED_TO", {"Trial", "NCT1"}, {"Site", site}, {}}, source));
+      if (i % 10 == 0) {
+        EXPECT_TRUE(g.merge_relation({"RELATED_TO", {"Trial", "NCT1"}, {"Site", site}, {}}, source));
+      }
     }
   }
   EXPECT_EQ(g.node_count(), 301u);
