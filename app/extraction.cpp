@@ -256,7 +256,9 @@ class Merger {
 
  private:
   void start(const Task& task) {
-    outcome_ = DocumentOutcome{task.path, task.plugin ? task.plugin->manifest.name : ""};
+    outcome_ = DocumentOutcome();
+    outcome_.path = task.path;
+    outcome_.plugin = task.plugin ? task.plugin->manifest.name : "";
     records_ = failed_records_ = 0;
     open_ = true;
   }

@@ -74,13 +74,13 @@ struct Edge {
 class Graph {
  public:
   // Edge properties live on the heap (Boost keeps them behind a pointer with vecS out-edges), so
-  // the Edge pointers in the edge index stay valid while edges are added.
+  // the Edge pointers in the hub-edge index stay valid while edges are added.
   using Store = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
   using Vertex = Store::vertex_descriptor;
   using EdgeId = Store::edge_descriptor;
 
   Graph() = default;
-  Graph(const Graph&) = delete;  // the edge index points into the store
+  Graph(const Graph&) = delete;  // the hub-edge index points into the store
   Graph& operator=(const Graph&) = delete;
   Graph(Graph&&) = default;
   Graph& operator=(Graph&&) = default;
