@@ -2,6 +2,9 @@
 // anything else is refused with the first thing that does not fit, rather than half-read.
 #include "trialgraph/graphml_reader.hpp"
 
+#include <iterator>
+#include "trialgraph/text_encoding.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -135,8 +138,13 @@ Edge read_edge(const pugi::xml_node& element, const KeyTable& keys) {
 }  // namespace
 
 Graph read_graphml(std::istream& in) {
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // XML in UTF-8 that is not UTF-8 is not well-formed, and pugixml does not check: two keys that
+  // differed only in invalid bytes would be written back as one.
+  if (std::optional<std::size_t> bad = first_invalid_utf8(text))
+    throw GraphmlReadError("not XML: not valid UTF-8 at byte " + std::to_string(*bad));
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load(in);
+  pugi::xml_parse_result parsed = doc.load_buffer_inplace(text.data(), text.size());
   if (!parsed)
     throw GraphmlReadError(std::string("not XML: ") + parsed.description() + " at byte " +
                            std::to_string(parsed.offset));

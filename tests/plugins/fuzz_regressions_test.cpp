@@ -2,10 +2,13 @@
 // after the fix) through the code its fuzz target drives, in every build: under the sanitizer
 // build (CMakePresets.json "asan") undefined behaviour or a memory error fails here too.
 #include <gtest/gtest.h>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "extraction.hpp"
 #include "trialgraph/delimited_text.hpp"
+#include "trialgraph/exporters.hpp"
+#include "trialgraph/graphml_reader.hpp"
 #include "trialgraph/python_literal.hpp"
 
 namespace trialgraph {
@@ -42,6 +45,22 @@ TEST(FuzzRegressions, EveryInputRunsCleanThroughItsTarget) {
             for (DelimitedRow row; reader.next(row);)
               if (!reader.row_problem().empty() && row.end_line > row.line) reader.restart_after_last_row();
           }
+      } else if (name == "fuzz_graphml_reader") {
+        // What the reader accepts, written back, reads again to the same counts.
+        std::istringstream in(bytes);
+        Graph graph;
+        try {
+          graph = read_graphml(in);
+        } catch (const GraphmlReadError& refused) {
+          EXPECT_NE(std::string(refused.what()), "") << "a refusal says why";
+          continue;
+        }
+        std::ostringstream out;
+        write_graphml(graph, out);
+        std::istringstream again(out.str());
+        Graph reread = read_graphml(again);
+        EXPECT_EQ(reread.node_count(), graph.node_count());
+        EXPECT_EQ(reread.edge_count(), graph.edge_count());
       } else {
         ADD_FAILURE() << "no driver for the fuzz target " << name << " in this test";
       }
