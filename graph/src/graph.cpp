@@ -262,16 +262,13 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
 void Graph::fold_vertices(const std::vector<Vertex>& into) {
   const std::vector<Vertex>& order = ordered_vertices();  // kept to the end, then renumbered
   const std::vector<std::size_t>& rank = rank_;
-  std::vector<std::string> old_key(into.size());
-  for (Vertex v : order) old_key[v] = store_[v].key;
   for (Vertex v : order)
     if (into[v] != v) absorb(store_[into[v]], std::move(store_[v]));
-  merge_folded_edges(into, rank, old_key);
+  merge_folded_edges(into, rank);
   drop_folded_vertices(into);
 }
 
-void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank,
-                               const std::vector<std::string>& old_key) {
+void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank) {
   struct Member {
     Vertex from, to;
     Edge* edge;
@@ -293,7 +290,8 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
   for (const EdgeIdentity& id : order) {
     std::vector<Member>& members = becoming[id];
     std::sort(members.begin(), members.end(), [&](const Member& a, const Member& b) {
-      return std::tie(rank[a.from], old_key[a.to]) < std::tie(rank[b.from], old_key[b.to]);
+      // A folded vertex keeps its key until it is dropped: the target key a rebuild would see.
+      return std::tie(rank[a.from], store_[a.to].key) < std::tie(rank[b.from], store_[b.to].key);
     });
     Edge* slot = edge_slot(id.from, id.to, members.front().edge->type).first;  // before the moves
     Edge merged = std::move(*members.front().edge);

@@ -153,8 +153,7 @@ class Graph {
   /// `node`'s names, sources and unset properties go to `into`.
   static void absorb(Node& into, Node&& node);
   void fold_vertices(const std::vector<Vertex>& into);
-  void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank,
-                          const std::vector<std::string>& old_key);
+  void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank);
   void drop_folded_vertices(const std::vector<Vertex>& into);
   void merge_edge(Vertex from, Vertex to, Edge& edge);
   static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
