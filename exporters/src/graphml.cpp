@@ -38,7 +38,8 @@ std::string json_list(const std::vector<std::string>& items) {
   return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string json_list(const std::set<std::string>& items) {
+template <class Items>  // a set or a sorted vector of names
+std::string json_list(const Items& items) {
   return json_list(std::vector<std::string>(items.begin(), items.end()));
 }
 

@@ -58,7 +58,81 @@ class SourcePool {
   std::string step_;
 };
 
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
+
+struct PropertyMapHash {
+  std::size_t operator()(const PropertyMap& map) const {
+    std::hash<std::string_view> text;
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const auto& [name, value] : map) {
+      h = mix(h, text(name));
+      h = mix(h, value.index());
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+              for (const std::string& item : v) h = mix(h, text(item));
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              h = mix(h, text(v));
+            } else {
+              h = mix(h, std::hash<T>()(v));
+            }
+          },
+          value);
+    }
+    return std::size_t(h);
+  }
+};
+
+// Every distinct map of edge properties, once, for the life of the process (as sources are).
+class PropertyPool {
+ public:
+  static PropertyPool& instance() {
+    static PropertyPool* pool = new PropertyPool;  // never destroyed: maps outlive every graph
+    return *pool;
+  }
+  const PropertyMap* empty() const { return empty_; }
+  const PropertyMap* intern(PropertyMap&& map) {
+    if (map.empty()) return empty_;
+    map.shrink_to_fit();
+    std::lock_guard<std::mutex> lock(mutex_);
+    return &*maps_.insert(std::move(map)).first;
+  }
+
+ private:
+  PropertyPool() : empty_(&*maps_.emplace().first) {}
+  std::mutex mutex_;
+  std::unordered_set<PropertyMap, PropertyMapHash> maps_;  // node-based: addresses stay
+  const PropertyMap* empty_;
+};
+
 }  // namespace
+
+SharedProperties::SharedProperties() : map_(PropertyPool::instance().empty()) {}
+SharedProperties::SharedProperties(const PropertyMap& map) : map_(PropertyPool::instance().intern(PropertyMap(map))) {}
+
+const Value& SharedProperties::at(std::string_view name) const {
+  auto found = map_->find(name);
+  if (found == map_->end()) throw std::out_of_range("no property '" + std::string(name) + "'");
+  return found->second;
+}
+
+SharedProperties SharedProperties::merged(const PropertyMap& more) const {
+  bool news = std::any_of(more.begin(), more.end(), [&](const auto& p) { return !map_->count(p.first); });
+  if (!news) return *this;
+  PropertyMap grown = *map_;
+  grown.insert(more.begin(), more.end());  // a name already there keeps its value
+  return SharedProperties(PropertyPool::instance().intern(std::move(grown)));
+}
+
+SharedProperties SharedProperties::merged(const std::vector<Property>& more) const {
+  bool news = std::any_of(more.begin(), more.end(), [&](const Property& p) { return !map_->count(p.name); });
+  if (!news) return *this;
+  PropertyMap grown = *map_;
+  grown.reserve(grown.size() + more.size());
+  for (const Property& p : more) grown.emplace(p.name, p.value);
+  return SharedProperties(PropertyPool::instance().intern(std::move(grown)));
+}
 
 Sources::Sources() : set_(SourcePool::instance().empty()) {}
 Sources::Sources(const Set& names) : set_(SourcePool::instance().intern(names)) {}
@@ -103,7 +177,7 @@ std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::str
   return find_vertex(label, key, vertex_hash(label, key));
 }
 
-Edge* Graph::find_edge(Vertex from, Vertex to, const std::string& type) {
+Edge* Graph::find_edge(Vertex from, Vertex to, Symbol type) {
   auto& out = store_.m_vertices[from].m_out_edges;
   if (out.size() < kHubDegree) {
     // A handful of edges, next to the vertex just looked up: a scan beats a global index.
@@ -118,7 +192,7 @@ Edge* Graph::find_edge(Vertex from, Vertex to, const std::string& type) {
   return it == hub_edges_.end() ? nullptr : it->second;
 }
 
-std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, const std::string& type) {
+std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, Symbol type) {
   if (Edge* found = find_edge(from, to, type)) return {found, false};
   EdgeId e = boost::add_edge(from, to, store_).first;
   Edge* edge = &store_[e];
@@ -132,7 +206,7 @@ std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, const std::strin
   return {edge, true};
 }
 
-std::uint32_t Graph::type_id(const std::string& type) {
+std::uint32_t Graph::type_id(Symbol type) {
   return edge_types_.try_emplace(type, std::uint32_t(edge_types_.size())).first->second;
 }
 
@@ -196,7 +270,7 @@ bool Graph::merge_relation_impl(R&& relation, std::string_view source) {
   if (!to) return false;
   Edge& edge = *edge_slot(*from, *to, relation.type).first;
   edge.sources = edge.sources.with(source);
-  merge_properties(edge.properties, std::forward<R>(relation).properties);
+  edge.properties = edge.properties.merged(relation.properties);
   return true;
 }
 
@@ -228,7 +302,7 @@ void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
     return;
   }
   into->sources = into->sources.with(edge.sources);
-  into->properties.merge(edge.properties);
+  into->properties = into->properties.merged(edge.properties);
 }
 
 std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
@@ -297,7 +371,7 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
     Edge merged = std::move(*members.front().edge);
     for (auto m = members.begin() + 1; m != members.end(); ++m) {
       merged.sources = merged.sources.with(m->edge->sources);
-      merged.properties.merge(m->edge->properties);
+      merged.properties = merged.properties.merged(m->edge->properties);
     }
     *slot = std::move(merged);
   }

@@ -109,7 +109,10 @@ Node read_node(const pugi::xml_node& element, const KeyTable& keys) {
   node.name = values["name"];
   if (node.key.empty()) fail("node '" + std::string(element.attribute("id").value()) + "' has no key");
   node.sources = list_of(values["sources"], "the sources of " + node.label + " " + node.key);
-  if (values.count("aliases")) node.aliases = list_of(values["aliases"], "the aliases of " + node.key);
+  if (values.count("aliases")) {
+    std::set<std::string> aliases = list_of(values["aliases"], "the aliases of " + node.key);
+    node.aliases.insert(boost::container::ordered_unique_range, aliases.begin(), aliases.end());
+  }
   for (const auto& [id, decl] : keys) {
     auto v = values.find(decl.name);
     if (v == values.end()) continue;
@@ -127,11 +130,13 @@ Edge read_edge(const pugi::xml_node& element, const KeyTable& keys) {
   edge.type = values.count("label") ? values["label"] : element.attribute("label").value();
   if (edge.type.empty()) fail("edge '" + std::string(element.attribute("id").value()) + "' has no type");
   if (values.count("sources")) edge.sources = list_of(values["sources"], "the sources of an edge");
+  PropertyMap properties;
   for (const auto& [id, decl] : keys) {
     auto v = values.find(decl.name);
     if (v != values.end() && decl.name != "label" && decl.name != "sources")
-      edge.properties[decl.name] = typed_value(decl, v->second);
+      properties[decl.name] = typed_value(decl, v->second);
   }
+  edge.properties = properties;
   return edge;
 }
 

@@ -7,7 +7,8 @@ namespace {
 
 std::string label_key(const std::string& label, const std::string& key) { return label + '\x1f' + key; }
 
-CypherValue string_list(const std::set<std::string>& items) {
+template <class Items>  // a set or a sorted vector of names
+CypherValue string_list(const Items& items) {
   CypherList list;
   for (const std::string& s : items) list.emplace_back(s);
   return CypherValue(std::move(list));

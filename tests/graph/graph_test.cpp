@@ -55,14 +55,14 @@ TEST(Graph, DifferingNameBecomesAnAlias) {
   const Node* n = g.find("Sponsor", "acme");
   ASSERT_TRUE(n);
   EXPECT_EQ(n->name, "Acme, Inc.");
-  EXPECT_EQ(n->aliases, (std::set<std::string>{"ACME"}));
+  EXPECT_EQ(n->aliases, (Aliases{"ACME"}));
 }
 
 TEST(Graph, AliasesAccumulateWithoutTheName) {
   Graph g;
   g.merge_entity(entity("Drug", "x", "X", {}, {"X-1", "X"}), "a.json");
   g.merge_entity(entity("Drug", "x", "X", {}, {"X-2", ""}), "b.json");
-  EXPECT_EQ(g.find("Drug", "x")->aliases, (std::set<std::string>{"X-1", "X-2"}));
+  EXPECT_EQ(g.find("Drug", "x")->aliases, (Aliases{"X-1", "X-2"}));
 }
 
 TEST(Graph, FirstPropertyValueWins) {

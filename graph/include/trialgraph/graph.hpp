@@ -15,17 +15,47 @@
 #include <initializer_list>
 
 #include <boost/container/flat_map.hpp>
+#include <boost/container/flat_set.hpp>
 #include <optional>
 #include <boost/graph/adjacency_list.hpp>
 
 #include "trialgraph/detail/id_table.hpp"
 #include "trialgraph/entity.hpp"
+#include "trialgraph/symbol.hpp"
 
 namespace trialgraph {
 
 /// Properties by name, iterated in name order so that exports are deterministic. A sorted vector:
 /// a node holds a few dozen at most, and a tree node per property cost more than the value.
-using PropertyMap = boost::container::flat_map<std::string, Value, std::less<>>;
+using PropertyMap = boost::container::flat_map<Symbol, Value, std::less<>>;
+
+/// Properties shared by every edge that has the same ones, read like a PropertyMap. Relationships'
+/// few properties repeat ({role: lead}, {section: conditions}), so each edge holds a pointer.
+class SharedProperties {
+ public:
+  SharedProperties();
+  SharedProperties(const PropertyMap& map);  // NOLINT: readers and tests assign their maps
+
+  const PropertyMap& map() const { return *map_; }
+  operator const PropertyMap&() const { return *map_; }  // NOLINT
+  PropertyMap::const_iterator begin() const { return map_->begin(); }
+  PropertyMap::const_iterator end() const { return map_->end(); }
+  std::size_t size() const { return map_->size(); }
+  bool empty() const { return map_->empty(); }
+  PropertyMap::const_iterator find(std::string_view name) const { return map_->find(name); }
+  std::size_t count(std::string_view name) const { return map_->count(name); }
+  const Value& at(std::string_view name) const;
+
+  /// These properties and those of `more` not set here yet (a set property keeps its value).
+  SharedProperties merged(const PropertyMap& more) const;
+  SharedProperties merged(const std::vector<Property>& more) const;
+
+  friend bool operator==(const SharedProperties& a, const SharedProperties& b) { return a.map_ == b.map_; }
+
+ private:
+  explicit SharedProperties(const PropertyMap* map) : map_(map) {}
+  const PropertyMap* map_;
+};
 
 /// The source documents that said something, in name order. Interned: every node and edge with
 /// the same sources shares one set (a whole bulk file's facts share one), so each holds a pointer.
@@ -56,19 +86,22 @@ class Sources {
   const Set* set_;
 };
 
+/// A node's other names, sorted: most nodes have none or one, so a vector, not a tree.
+using Aliases = boost::container::flat_set<std::string>;
+
 struct Node {
-  std::string label;
+  Symbol label;
   std::string key;
   std::string name;
-  std::set<std::string> aliases;  ///< other surface strings seen for this node
+  Aliases aliases;  ///< other surface strings seen for this node
   Sources sources;
   PropertyMap properties;
 };
 
 struct Edge {
-  std::string type;
+  Symbol type;
   Sources sources;
-  PropertyMap properties;
+  SharedProperties properties;
 };
 
 class Graph {
@@ -159,10 +192,10 @@ class Graph {
   static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key, std::uint64_t hash) const;
-  Edge* find_edge(Vertex from, Vertex to, const std::string& type);
+  Edge* find_edge(Vertex from, Vertex to, Symbol type);
   /// Finds the edge, or adds it with `type`; true when added.
-  std::pair<Edge*, bool> edge_slot(Vertex from, Vertex to, const std::string& type);
-  std::uint32_t type_id(const std::string& type);
+  std::pair<Edge*, bool> edge_slot(Vertex from, Vertex to, Symbol type);
+  std::uint32_t type_id(Symbol type);
   void index_hub_edge(Vertex from, Vertex to, Edge* edge);
   void ensure_hub_index();
 
@@ -173,7 +206,7 @@ class Graph {
   static constexpr std::size_t kHubDegree = 128;
   std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> hub_edges_;
   bool hub_index_stale_ = false;  // after a fold renumbered the vertices
-  std::unordered_map<std::string, std::uint32_t> edge_types_;
+  std::unordered_map<Symbol, std::uint32_t> edge_types_;
   mutable std::vector<Vertex> order_;
   mutable std::vector<std::size_t> rank_;
 };

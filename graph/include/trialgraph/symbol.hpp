@@ -1,0 +1,59 @@
+// A string kept once for the whole process: labels, relationship types and property names repeat
+// on every node and edge, so each holds an 8-byte pointer instead of a 32-byte std::string.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace trialgraph {
+
+class Symbol {
+ public:
+  Symbol();  ///< the empty string
+  Symbol(std::string_view text);  // NOLINT: converts wherever a string is given
+  Symbol(const std::string& text) : Symbol(std::string_view(text)) {}  // NOLINT
+  Symbol(const char* text) : Symbol(std::string_view(text)) {}  // NOLINT
+
+  const std::string& str() const { return *text_; }
+  operator const std::string&() const { return *text_; }  // NOLINT
+  operator std::string_view() const { return *text_; }  // NOLINT
+  const char* c_str() const { return text_->c_str(); }
+  const char* data() const { return text_->data(); }
+  std::size_t size() const { return text_->size(); }
+  bool empty() const { return text_->empty(); }
+
+  // Symbol against Symbol is a template so that a literal compared with a Symbol has one reading:
+  // as a string_view.
+  template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
+  friend bool operator==(const S& a, const S& b) { return a.text_ == b.text_; }
+  template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
+  friend bool operator!=(const S& a, const S& b) { return a.text_ != b.text_; }
+  template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
+  friend bool operator<(const S& a, const S& b) { return a.text_ != b.text_ && *a.text_ < *b.text_; }
+
+  friend bool operator==(const Symbol& a, std::string_view b) { return *a.text_ == b; }
+  friend bool operator==(std::string_view a, const Symbol& b) { return a == *b.text_; }
+  friend bool operator!=(const Symbol& a, std::string_view b) { return *a.text_ != b; }
+  friend bool operator!=(std::string_view a, const Symbol& b) { return a != *b.text_; }
+  friend bool operator<(const Symbol& a, std::string_view b) { return std::string_view(*a.text_) < b; }
+  friend bool operator<(std::string_view a, const Symbol& b) { return a < std::string_view(*b.text_); }
+  friend std::ostream& operator<<(std::ostream& out, const Symbol& s) { return out << *s.text_; }
+  friend std::string operator+(const Symbol& a, std::string_view b) { return std::string(*a.text_).append(b); }
+  friend std::string operator+(const std::string& a, const Symbol& b) { return a + *b.text_; }
+  friend std::string operator+(std::string&& a, const Symbol& b) { return std::move(a.append(*b.text_)); }
+  friend std::string operator+(const char* a, const Symbol& b) { return a + *b.text_; }
+
+ private:
+  const std::string* text_;
+};
+
+}  // namespace trialgraph
+
+template <>
+struct std::hash<trialgraph::Symbol> {
+  std::size_t operator()(const trialgraph::Symbol& s) const { return std::hash<std::string_view>()(s); }
+};
