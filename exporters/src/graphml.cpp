@@ -16,11 +16,11 @@ using detail::xml_escape;
 // The GraphML attr.type able to hold every value a property takes.
 class KeyTypes {
  public:
-  void see(const std::string& name, const Value& v) {
-    const char* t = std::holds_alternative<std::int64_t>(v) ? "long"
-                    : std::holds_alternative<double>(v)     ? "double"
-                    : std::holds_alternative<bool>(v)       ? "boolean"
-                                                            : "string";
+  void see(const std::string& name, const PropertyValue& v) {
+    const char* t = v.integer()   ? "long"
+                    : v.real()    ? "double"
+                    : v.boolean() ? "boolean"
+                                  : "string";
     auto [it, fresh] = types_.try_emplace(name, t);
     if (fresh || it->second == t) return;
     bool numbers = (it->second == std::string("long") || it->second == std::string("double")) &&
@@ -43,19 +43,19 @@ std::string json_list(const Items& items) {
   return json_list(std::vector<std::string>(items.begin(), items.end()));
 }
 
-std::string lexical_scalar(const Value& v) {
-  if (auto i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (auto d = std::get_if<double>(&v)) return detail::format_double(*d);
-  if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+std::string lexical_scalar(const PropertyValue& v) {
+  if (auto i = v.integer()) return std::to_string(*i);
+  if (auto d = v.real()) return detail::format_double(*d);
+  if (auto b = v.boolean()) return *b ? "true" : "false";
   return "";
 }
 
 // A value in the declared type's lexical form (a long declared as double stays an integer literal).
 // Text is the common case: it is passed through, not copied.
-std::string_view lexical(const Value& v, const char* type, std::string& scratch) {
+std::string_view lexical(const PropertyValue& v, const char* type, std::string& scratch) {
   if (std::string_view(type) == "string") {
-    if (auto s = std::get_if<std::string>(&v)) return *s;
-    if (auto l = std::get_if<std::vector<std::string>>(&v)) return scratch = json_list(*l);
+    if (v.is_text()) return v.text();
+    if (auto l = v.list()) return scratch = json_list(*l);
   }
   return scratch = lexical_scalar(v);
 }
@@ -104,13 +104,13 @@ struct GraphmlContext {
 
 GraphmlContext survey(const Graph& graph) {
   GraphmlContext c;
-  for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, std::string());
+  for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, PropertyValue());
   graph.for_each_node([&](const Node& n) {
-    if (!n.aliases.empty()) c.node_keys.see("aliases", std::string());
+    if (!n.aliases.empty()) c.node_keys.see("aliases", PropertyValue());
     for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
     c.see_sources(n.sources);
   });
-  c.edge_keys.see("sources", std::string());
+  c.edge_keys.see("sources", PropertyValue());
   graph.for_each_edge([&](const Node&, const Edge& e, const Node&) {
     for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
     c.see_sources(e.sources);

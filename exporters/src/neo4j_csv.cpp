@@ -15,11 +15,11 @@ namespace {
 // hold every value it meets.
 enum class Kind { none, boolean, integer, real, text, list };
 
-Kind kind_of(const Value& v) {
-  if (std::holds_alternative<bool>(v)) return Kind::boolean;
-  if (std::holds_alternative<std::int64_t>(v)) return Kind::integer;
-  if (std::holds_alternative<double>(v)) return Kind::real;
-  if (std::holds_alternative<std::string>(v)) return Kind::text;
+Kind kind_of(const PropertyValue& v) {
+  if (v.boolean()) return Kind::boolean;
+  if (v.integer()) return Kind::integer;
+  if (v.real()) return Kind::real;
+  if (v.is_text()) return Kind::text;
   return Kind::list;
 }
 
@@ -42,16 +42,16 @@ const char* type_suffix(Kind k) {
 }
 
 // Scalar values as text (a boolean or number in a text or array column keeps its usual spelling).
-std::string scalar_text(const Value& v) {
-  if (auto s = std::get_if<std::string>(&v)) return detail::valid_xml_text(*s);
-  if (auto i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (auto d = std::get_if<double>(&v)) return detail::format_double(*d);
-  if (auto b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+std::string scalar_text(const PropertyValue& v) {
+  if (v.is_text()) return detail::valid_xml_text(v.text());
+  if (auto i = v.integer()) return std::to_string(*i);
+  if (auto d = v.real()) return detail::format_double(*d);
+  if (auto b = v.boolean()) return *b ? "true" : "false";
   return "";
 }
 
-std::vector<std::string> elements(const Value& v) {
-  if (auto l = std::get_if<std::vector<std::string>>(&v)) {
+std::vector<std::string> elements(const PropertyValue& v) {
+  if (auto l = v.list()) {
     std::vector<std::string> out;
     for (const std::string& s : *l) out.push_back(detail::valid_xml_text(s));
     return out;
@@ -92,7 +92,7 @@ struct TextScan {
 
   void text(const std::string& s) { line_break = line_break || s.find_first_of("\n\r") != std::string::npos; }
 
-  void value(const Value& v, bool array_column) {
+  void value(const PropertyValue& v, bool array_column) {
     for (const std::string& s : elements(v)) {
       text(s);
       for (char c : {';', '|'})
@@ -138,7 +138,7 @@ class Table {
     return cell.find_first_of(",\"\n\r") == std::string::npos ? cell : quote(cell);
   }
 
-  static std::string cell(const Value& v, Kind kind, const std::string& array_delimiter) {
+  static std::string cell(const PropertyValue& v, Kind kind, const std::string& array_delimiter) {
     if (kind == Kind::list) return quote(join(elements(v), array_delimiter));
     if (kind == Kind::text) return quote(scalar_text(v));
     return scalar_text(v);  // boolean, long, double: bare (a long in a double column reads as one)

@@ -118,11 +118,11 @@ std::uint64_t fnv1a(std::string_view s) {
   return h;
 }
 
-Term typed_literal(const std::string& name, const Value& v) {
-  if (auto i = std::get_if<std::int64_t>(&v)) return Term::literal(std::to_string(*i), xsd("integer"));
-  if (auto d = std::get_if<double>(&v)) return Term::literal(format_double(*d), xsd("double"));
-  if (auto b = std::get_if<bool>(&v)) return Term::literal(*b ? "true" : "false", xsd("boolean"));
-  const std::string& s = std::get<std::string>(v);
+Term typed_literal(const std::string& name, const PropertyValue& v) {
+  if (auto i = v.integer()) return Term::literal(std::to_string(*i), xsd("integer"));
+  if (auto d = v.real()) return Term::literal(format_double(*d), xsd("double"));
+  if (auto b = v.boolean()) return Term::literal(*b ? "true" : "false", xsd("boolean"));
+  std::string s(v.text());
   bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
   if (is_date && is_day(s)) return Term::literal(s, xsd("date"));
   if (is_date && is_month(s)) return Term::literal(s, xsd("gYearMonth"));
@@ -183,7 +183,7 @@ class TripleMaker {
 
   static bool collaborator(const Edge& e) {
     auto role = e.properties.find("role");
-    return role != e.properties.end() && role->second == Value(std::string("collaborator"));
+    return role != e.properties.end() && role->second.text() == "collaborator";
   }
 
   void properties(const Term& s, const PropertyMap& props, const std::set<std::string>& sources) {
@@ -191,8 +191,8 @@ class TripleMaker {
       auto std_pred = standard_predicates().find(name);
       std::string predicate = std_pred != standard_predicates().end() ? std_pred->second : tg(camel(name));
       if (name == "url") {
-        emit(s, schema("url"), Term::iri(valid_xml_text(std::get<std::string>(value))), sources);
-      } else if (auto list = std::get_if<std::vector<std::string>>(&value)) {
+        emit(s, schema("url"), Term::iri(valid_xml_text(std::string(value.text()))), sources);
+      } else if (auto list = value.list()) {
         for (const std::string& item : *list) emit(s, predicate, Term::literal(item), sources);
       } else {
         emit(s, predicate, typed_literal(name, value), sources);
@@ -213,8 +213,8 @@ class TripleMaker {
   std::string iri(const Node& n) const {
     auto prop = [&](const char* name) -> std::string {
       auto it = n.properties.find(name);
-      const std::string* s = it == n.properties.end() ? nullptr : std::get_if<std::string>(&it->second);
-      return s && safe_local_name(*s) ? *s : "";
+      std::string s = it == n.properties.end() ? "" : std::string(it->second.text());
+      return safe_local_name(s) ? s : "";
     };
     if (n.label == "Trial" && !prop("nct_id").empty()) return kClinicalTrials + prop("nct_id");
     if (n.label == "Disease" && !prop("mesh_id").empty()) return kMesh + prop("mesh_id");

@@ -66,19 +66,12 @@ struct PropertyMapHash {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (const auto& [name, value] : map) {
       h = mix(h, text(name));
-      h = mix(h, value.index());
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-              for (const std::string& item : v) h = mix(h, text(item));
-            } else if constexpr (std::is_same_v<T, std::string>) {
-              h = mix(h, text(v));
-            } else {
-              h = mix(h, std::hash<T>()(v));
-            }
-          },
-          value);
+      h = mix(h, std::size_t(value.kind()));
+      if (value.is_text()) h = mix(h, text(value.text()));
+      else if (const auto* list = value.list()) for (const std::string& item : *list) h = mix(h, text(item));
+      else if (const auto* i = value.integer()) h = mix(h, std::hash<std::int64_t>()(*i));
+      else if (const auto* d = value.real()) h = mix(h, std::hash<double>()(*d));
+      else if (const auto* b = value.boolean()) h = mix(h, *b);
     }
     return std::size_t(h);
   }
@@ -111,7 +104,7 @@ class PropertyPool {
 SharedProperties::SharedProperties() : map_(PropertyPool::instance().empty()) {}
 SharedProperties::SharedProperties(const PropertyMap& map) : map_(PropertyPool::instance().intern(PropertyMap(map))) {}
 
-const Value& SharedProperties::at(std::string_view name) const {
+const PropertyValue& SharedProperties::at(std::string_view name) const {
   auto found = map_->find(name);
   if (found == map_->end()) throw std::out_of_range("no property '" + std::string(name) + "'");
   return found->second;

@@ -30,6 +30,15 @@ CypherValue to_cypher(const Value& value) {
       value);
 }
 
+CypherValue to_cypher(const PropertyValue& value) {
+  if (value.is_text()) return CypherValue(std::string(value.text()));
+  if (auto i = value.integer()) return CypherValue(*i);
+  if (auto d = value.real()) return CypherValue(*d);
+  if (auto b = value.boolean()) return CypherValue(*b);
+  const std::vector<std::string>& list = *value.list();
+  return CypherValue(CypherList(list.begin(), list.end()));
+}
+
 GraphIndex::GraphIndex(const Graph& graph) {
   const Graph::Store& store = graph.store();
   std::size_t n = boost::num_vertices(store);

@@ -50,5 +50,6 @@ class GraphIndex {
 
 /// A property value of the graph model as a Cypher value (a list of strings as a list).
 CypherValue to_cypher(const Value& value);
+CypherValue to_cypher(const PropertyValue& value);
 
 }  // namespace trialgraph::query

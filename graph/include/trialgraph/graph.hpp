@@ -21,13 +21,15 @@
 
 #include "trialgraph/detail/id_table.hpp"
 #include "trialgraph/entity.hpp"
+#include "trialgraph/property_value.hpp"
 #include "trialgraph/symbol.hpp"
 
 namespace trialgraph {
 
 /// Properties by name, iterated in name order so that exports are deterministic. A sorted vector:
 /// a node holds a few dozen at most, and a tree node per property cost more than the value.
-using PropertyMap = boost::container::flat_map<Symbol, Value, std::less<>>;
+/// Names are symbols and values compact (16 bytes): a node's properties are most of its memory.
+using PropertyMap = boost::container::flat_map<Symbol, PropertyValue, std::less<>>;
 
 /// Properties shared by every edge that has the same ones, read like a PropertyMap. Relationships'
 /// few properties repeat ({role: lead}, {section: conditions}), so each edge holds a pointer.
@@ -44,7 +46,7 @@ class SharedProperties {
   bool empty() const { return map_->empty(); }
   PropertyMap::const_iterator find(std::string_view name) const { return map_->find(name); }
   std::size_t count(std::string_view name) const { return map_->count(name); }
-  const Value& at(std::string_view name) const;
+  const PropertyValue& at(std::string_view name) const;
 
   /// These properties and those of `more` not set here yet (a set property keeps its value).
   SharedProperties merged(const PropertyMap& more) const;

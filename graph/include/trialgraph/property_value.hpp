@@ -1,0 +1,74 @@
+// A property value as the graph keeps it: 16 bytes, where a Value is 40. Text up to 15 bytes sits
+// inside; longer text is one heap block, a list one heap vector. A node holds a few dozen.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trialgraph/entity.hpp"
+
+namespace trialgraph {
+
+class PropertyValue {
+ public:
+  enum class Kind : std::uint8_t { text, integer, real, boolean, list };
+
+  PropertyValue() : PropertyValue(std::string_view()) {}
+  PropertyValue(std::string_view text);                  // NOLINT: a value converts from its kinds
+  PropertyValue(const std::string& text) : PropertyValue(std::string_view(text)) {}  // NOLINT
+  PropertyValue(const char* text) : PropertyValue(std::string_view(text)) {}         // NOLINT
+  PropertyValue(std::int64_t integer);                   // NOLINT
+  PropertyValue(double real);                            // NOLINT
+  PropertyValue(bool boolean);                           // NOLINT
+  PropertyValue(std::vector<std::string> list);          // NOLINT
+  PropertyValue(const Value& value);                     // NOLINT
+  PropertyValue(const PropertyValue& other);
+  PropertyValue(PropertyValue&& other) noexcept;
+  PropertyValue& operator=(const PropertyValue& other);
+  PropertyValue& operator=(PropertyValue&& other) noexcept;
+  ~PropertyValue();
+
+  Kind kind() const { return Kind(tag_ & kKindMask); }
+  bool is_text() const { return kind() == Kind::text; }
+  /// Each accessor is for its kind; the pointer ones give nullptr for another kind.
+  std::string_view text() const;
+  const std::int64_t* integer() const { return kind() == Kind::integer ? &scalar_.integer : nullptr; }
+  const double* real() const { return kind() == Kind::real ? &scalar_.real : nullptr; }
+  const bool* boolean() const { return kind() == Kind::boolean ? &scalar_.boolean : nullptr; }
+  const std::vector<std::string>* list() const { return kind() == Kind::list ? scalar_.list : nullptr; }
+
+  /// The value as entities carry it (a copy).
+  Value value() const;
+
+  friend bool operator==(const PropertyValue& a, const PropertyValue& b);
+  friend bool operator!=(const PropertyValue& a, const PropertyValue& b) { return !(a == b); }
+  friend bool operator<(const PropertyValue& a, const PropertyValue& b) { return a.value() < b.value(); }
+
+ private:
+  static constexpr std::uint8_t kKindMask = 0x07, kOnHeap = 0x08, kInlineShift = 4;
+  static constexpr std::size_t kInline = 15;
+  void release();
+  void copy_from(const PropertyValue& other);
+
+  // Inline text takes the object's first 15 bytes: `scalar_` and `rest_`.
+  const char* inline_text() const { return reinterpret_cast<const char*>(this); }
+  char* inline_text() { return reinterpret_cast<char*>(this); }
+
+  union Scalar {
+    const char* heap_text;  // a size_t length, then the bytes
+    std::int64_t integer;
+    double real;
+    bool boolean;
+    std::vector<std::string>* list;
+  };
+  Scalar scalar_;
+  char rest_[kInline - sizeof(Scalar)];
+  std::uint8_t tag_;  // kind; kOnHeap for long text; the inline text's length in the high bits
+};
+
+static_assert(sizeof(PropertyValue) == 16, "a property value is meant to be 16 bytes");
+
+}  // namespace trialgraph

@@ -1,0 +1,102 @@
+// The graph's compact property values and interned symbols: every kind round-trips, text on both
+// sides of the inline limit, and copies and moves own their bytes.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "trialgraph/graph.hpp"
+#include "trialgraph/property_value.hpp"
+#include "trialgraph/symbol.hpp"
+
+using trialgraph::PropertyValue;
+using trialgraph::Symbol;
+using trialgraph::Value;
+
+TEST(PropertyValue, TextOnEitherSideOfTheInlineLimitRoundTrips) {
+  for (std::size_t n : {0, 1, 14, 15, 16, 17, 100, 100000}) {
+    std::string text(n, 'x');
+    if (n) text.back() = 'y';
+    PropertyValue v(text);
+    EXPECT_TRUE(v.is_text());
+    EXPECT_EQ(v.text(), text) << n;
+    EXPECT_EQ(v.value(), Value(text)) << n;
+    PropertyValue copy = v;
+    PropertyValue moved = std::move(v);
+    EXPECT_EQ(copy.text(), text);
+    EXPECT_EQ(moved.text(), text);
+    EXPECT_EQ(copy, moved);
+    copy = PropertyValue("other");
+    EXPECT_EQ(copy.text(), "other");
+    EXPECT_EQ(moved.text(), text) << "a copy shares no bytes with its source";
+  }
+}
+
+TEST(PropertyValue, TextWithNulBytesKeepsThem) {
+  std::string text("a\0b", 3);
+  EXPECT_EQ(PropertyValue(text).text(), text);
+}
+
+TEST(PropertyValue, EveryKindRoundTripsThroughValue) {
+  std::vector<Value> values = {Value(std::string("recruiting")), Value(std::int64_t(-42)), Value(2.5), Value(true),
+                               Value(false), Value(std::vector<std::string>{"a", std::string(40, 'b')}),
+                               Value(std::vector<std::string>{})};
+  for (const Value& value : values) {
+    PropertyValue v(value);
+    EXPECT_EQ(v.value(), value);
+    PropertyValue copy(v);
+    EXPECT_EQ(copy, v);
+    PropertyValue assigned;
+    assigned = copy;
+    EXPECT_EQ(assigned.value(), value);
+  }
+}
+
+TEST(PropertyValue, AccessorsAnswerOnlyForTheirKind) {
+  PropertyValue number(std::int64_t(7));
+  ASSERT_NE(number.integer(), nullptr);
+  EXPECT_EQ(*number.integer(), 7);
+  EXPECT_EQ(number.real(), nullptr);
+  EXPECT_EQ(number.boolean(), nullptr);
+  EXPECT_EQ(number.list(), nullptr);
+  EXPECT_FALSE(number.is_text());
+  EXPECT_EQ(number.text(), "");
+  EXPECT_NE(PropertyValue(std::int64_t(1)), PropertyValue(true)) << "kinds differ";
+  EXPECT_NE(PropertyValue(std::int64_t(1)), PropertyValue(1.0));
+}
+
+TEST(PropertyValue, SelfAssignmentKeepsTheValue) {
+  PropertyValue v(std::string(50, 'z'));
+  const PropertyValue& same = v;
+  v = same;
+  EXPECT_EQ(v.text(), std::string(50, 'z'));
+}
+
+TEST(Symbol, EqualTextIsTheSameSymbolAndComparesByText) {
+  Symbol a("STUDIES"), b(std::string("STUDIES")), c("CONDUCTED_AT");
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(&a.str(), &b.str()) << "one copy of the text";
+  EXPECT_NE(a, c);
+  EXPECT_TRUE(c < a);
+  EXPECT_TRUE(a == "STUDIES");
+  EXPECT_TRUE("STUDIES" == a);
+  EXPECT_EQ(a + "!", "STUDIES!");
+  EXPECT_TRUE(Symbol().empty());
+}
+
+TEST(SharedProperties, TheSameMapIsSharedAndAMergeKeepsSetValues) {
+  trialgraph::PropertyMap role;
+  role.emplace("role", PropertyValue("lead"));
+  trialgraph::SharedProperties a(role), b(role);
+  EXPECT_EQ(a, b) << "interned: one map for both";
+  trialgraph::PropertyMap more;
+  more.emplace("role", PropertyValue("collaborator"));
+  more.emplace("since", PropertyValue(std::int64_t(2020)));
+  trialgraph::SharedProperties merged = a.merged(more);
+  EXPECT_EQ(merged.at("role").text(), "lead");
+  EXPECT_EQ(*merged.at("since").integer(), 2020);
+  EXPECT_EQ(a.size(), 1u) << "the shared map itself does not change";
+  EXPECT_EQ(merged.merged(more), merged) << "nothing new: the same map";
+  EXPECT_THROW(a.at("missing"), std::out_of_range);
+}
