@@ -217,6 +217,12 @@ void Graph::ensure_hub_index() {
   }
 }
 
+void Graph::trim_fresh_edges() {
+  for (std::uint32_t v : fresh_vertices_)
+    if (v < boost::num_vertices(store_)) store_.m_vertices[v].m_out_edges.shrink_to_fit();
+  fresh_vertices_.clear();
+}
+
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
   return merge_entity_impl(entity, source);
 }
@@ -240,6 +246,7 @@ Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source) {
   } else {
     v = boost::add_vertex(store_);
     vertex_index_.insert(hash, std::uint32_t(v));
+    fresh_vertices_.push_back(std::uint32_t(v));
     Node& fresh = store_[v];
     fresh.label = entity.label;
     fresh.key = entity.key;
@@ -328,14 +335,14 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
 // documents came in.
 void Graph::fold_vertices(const std::vector<Vertex>& into) {
   const std::vector<Vertex>& order = ordered_vertices();  // kept to the end, then renumbered
-  const std::vector<std::size_t>& rank = rank_;
+  const std::vector<std::uint32_t>& rank = rank_;
   for (Vertex v : order)
     if (into[v] != v) absorb(store_[into[v]], std::move(store_[v]));
   merge_folded_edges(into, rank);
   drop_folded_vertices(into);
 }
 
-void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::size_t>& rank) {
+void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank) {
   struct Member {
     Vertex from, to;
     Edge* edge;
@@ -398,7 +405,7 @@ void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
     if (into[v] == v) order_[place++] = now[v];
   order_.resize(place);
   rank_.assign(place, 0);
-  for (std::size_t i = 0; i < place; ++i) rank_[order_[i]] = i;
+  for (std::size_t i = 0; i < place; ++i) rank_[order_[i]] = std::uint32_t(i);
 }
 
 Graph::Vertex Graph::add_node(Node node) {
@@ -431,22 +438,21 @@ const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
   for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) label_rank.emplace(store_[v].label, 0);
   std::uint32_t next = 0;
   for (auto& [label, r] : label_rank) r = next++;
-  struct Place {
-    std::uint32_t label;
+  struct Place {  // 24 bytes: three million of them at the registry's size
+    std::uint32_t label, v;
     std::string_view key;
-    Vertex v;
   };
   std::vector<Place> places;
   places.reserve(boost::num_vertices(store_));
   for (Vertex v : boost::make_iterator_range(boost::vertices(store_)))
-    places.push_back({label_rank[store_[v].label], store_[v].key, v});
+    places.push_back({label_rank[store_[v].label], std::uint32_t(v), store_[v].key});
   std::sort(places.begin(), places.end(),
             [](const Place& a, const Place& b) { return std::tie(a.label, a.key) < std::tie(b.label, b.key); });
   order_.resize(places.size());
   rank_.resize(places.size());
   for (std::size_t i = 0; i < places.size(); ++i) {
     order_[i] = places[i].v;
-    rank_[places[i].v] = i;
+    rank_[places[i].v] = std::uint32_t(i);
   }
   return order_;
 }
