@@ -1,6 +1,7 @@
 #include "trialgraph/graph.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <tuple>
 #include <type_traits>
@@ -99,7 +100,62 @@ class PropertyPool {
   const PropertyMap* empty_;
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kEdgeSlabs = false;
+#else
+constexpr bool kEdgeSlabs = true;
+#endif
+
+// Fixed-size slots carved from large blocks, with a free list threaded through the freed ones.
+class EdgeSlabs {
+ public:
+  static EdgeSlabs& instance() {
+    static EdgeSlabs* slabs = new EdgeSlabs;  // never destroyed: edges may outlive static teardown
+    return *slabs;
+  }
+  void* allocate() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_) {
+      void* slot = free_;
+      free_ = *static_cast<void**>(slot);
+      return slot;
+    }
+    if (used_ == kSlotsPerBlock) {
+      blocks_.push_back(std::make_unique<Slot[]>(kSlotsPerBlock));
+      used_ = 0;
+    }
+    return &blocks_.back()[used_++];
+  }
+  void release(void* slot) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    *static_cast<void**>(slot) = free_;
+    free_ = slot;
+  }
+
+ private:
+  struct alignas(alignof(Edge)) Slot {
+    unsigned char bytes[sizeof(Edge)];
+  };
+  static_assert(sizeof(Slot) >= sizeof(void*), "a free slot holds the next one's address");
+  static constexpr std::size_t kSlotsPerBlock = 1 << 14;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Slot[]>> blocks_;
+  std::size_t used_ = kSlotsPerBlock;
+  void* free_ = nullptr;
+};
+
 }  // namespace
+
+void* Edge::operator new(std::size_t size) {
+  if (!kEdgeSlabs || size != sizeof(Edge)) return ::operator new(size);
+  return EdgeSlabs::instance().allocate();
+}
+
+void Edge::operator delete(void* edge, std::size_t size) noexcept {
+  if (!edge) return;
+  if (!kEdgeSlabs || size != sizeof(Edge)) return ::operator delete(edge);
+  EdgeSlabs::instance().release(edge);
+}
 
 SharedProperties::SharedProperties() : map_(PropertyPool::instance().empty()) {}
 SharedProperties::SharedProperties(const PropertyMap& map) : map_(PropertyPool::instance().intern(PropertyMap(map))) {}

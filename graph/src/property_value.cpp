@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <stdexcept>
 #include <type_traits>
 
 namespace trialgraph {
@@ -13,12 +14,13 @@ PropertyValue::PropertyValue(std::string_view text) : scalar_{}, rest_{}, tag_(s
     tag_ |= std::uint8_t(text.size() << kInlineShift);
     return;
   }
-  std::size_t size = text.size();
-  char* block = static_cast<char*>(std::malloc(sizeof size + size));
+  if (text.size() > UINT32_MAX) throw std::length_error("a property value over 4 GiB");
+  std::uint32_t size = std::uint32_t(text.size());
+  char* block = static_cast<char*>(std::malloc(size));
   if (!block) throw std::bad_alloc();
-  std::memcpy(block, &size, sizeof size);
-  std::memcpy(block + sizeof size, text.data(), size);
+  std::memcpy(block, text.data(), size);
   scalar_.heap_text = block;
+  std::memcpy(rest_, &size, sizeof size);
   tag_ |= kOnHeap;
 }
 
@@ -84,9 +86,9 @@ void PropertyValue::copy_from(const PropertyValue& other) {
 std::string_view PropertyValue::text() const {
   if (kind() != Kind::text) return {};
   if (!(tag_ & kOnHeap)) return {inline_text(), std::size_t(tag_ >> kInlineShift)};
-  std::size_t size;
-  std::memcpy(&size, scalar_.heap_text, sizeof size);
-  return {scalar_.heap_text + sizeof size, size};
+  std::uint32_t size;
+  std::memcpy(&size, rest_, sizeof size);
+  return {scalar_.heap_text, size};
 }
 
 Value PropertyValue::value() const {

@@ -1,5 +1,6 @@
 // A property value as the graph keeps it: 16 bytes, where a Value is 40. Text up to 15 bytes sits
-// inside; longer text is one heap block, a list one heap vector. A node holds a few dozen.
+// inside; longer text is one heap block of just its bytes, a list one heap vector. A node holds a
+// few dozen.
 #pragma once
 
 #include <cstddef>
@@ -58,7 +59,7 @@ class PropertyValue {
   char* inline_text() { return reinterpret_cast<char*>(this); }
 
   union Scalar {
-    const char* heap_text;  // a size_t length, then the bytes
+    const char* heap_text;  // its length in rest_
     std::int64_t integer;
     double real;
     bool boolean;
