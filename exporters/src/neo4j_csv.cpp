@@ -150,7 +150,7 @@ class Table {
 // Every value a node file writes, as one property map: name, aliases and sources are columns too.
 PropertyMap node_columns(const Node& n) {
   PropertyMap props = n.properties;
-  props["name"] = n.name;
+  props["name"] = n.name.view();
   if (!n.aliases.empty()) props["aliases"] = std::vector<std::string>(n.aliases.begin(), n.aliases.end());
   props["sources"] = std::vector<std::string>(n.sources.begin(), n.sources.end());
   return props;

@@ -75,8 +75,8 @@ std::optional<std::size_t> GraphIndex::find(const std::string& label, const std:
 
 CypherValue GraphIndex::node_property(std::size_t id, const std::string& name) const {
   const Node& n = *nodes_[id];
-  if (name == "key") return CypherValue(n.key);
-  if (name == "name") return CypherValue(n.name);
+  if (name == "key") return CypherValue(n.key.str());
+  if (name == "name") return CypherValue(n.name.str());
   if (name == "sources") return string_list(n.sources);
   if (name == "aliases") return n.aliases.empty() ? CypherValue() : string_list(n.aliases);
   auto it = n.properties.find(name);
@@ -92,7 +92,7 @@ CypherValue GraphIndex::edge_property(std::size_t id, const std::string& name) c
 
 std::vector<std::pair<std::string, CypherValue>> GraphIndex::node_properties(std::size_t id) const {
   const Node& n = *nodes_[id];
-  std::vector<std::pair<std::string, CypherValue>> props = {{"key", n.key}, {"name", n.name}, {"sources", string_list(n.sources)}};
+  std::vector<std::pair<std::string, CypherValue>> props = {{"key", n.key.str()}, {"name", n.name.str()}, {"sources", string_list(n.sources)}};
   if (!n.aliases.empty()) props.emplace_back("aliases", string_list(n.aliases));
   for (const auto& [name, value] : n.properties) props.emplace_back(name, to_cypher(value));
   std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

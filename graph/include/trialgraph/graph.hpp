@@ -20,6 +20,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "trialgraph/detail/id_table.hpp"
+#include "trialgraph/compact_text.hpp"
 #include "trialgraph/entity.hpp"
 #include "trialgraph/property_value.hpp"
 #include "trialgraph/symbol.hpp"
@@ -93,8 +94,8 @@ using Aliases = boost::container::flat_set<std::string>;
 
 struct Node {
   Symbol label;
-  std::string key;
-  std::string name;
+  CompactText key;
+  CompactText name;
   Aliases aliases;  ///< other surface strings seen for this node
   Sources sources;
   PropertyMap properties;
