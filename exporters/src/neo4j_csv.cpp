@@ -53,7 +53,7 @@ std::string scalar_text(const PropertyValue& v) {
 std::vector<std::string> elements(const PropertyValue& v) {
   if (auto l = v.list()) {
     std::vector<std::string> out;
-    for (const std::string& s : *l) out.push_back(detail::valid_xml_text(s));
+    for (std::string_view s : *l) out.push_back(detail::valid_xml_text(s));
     return out;
   }
   return {scalar_text(v)};

@@ -193,7 +193,7 @@ class TripleMaker {
       if (name == "url") {
         emit(s, schema("url"), Term::iri(valid_xml_text(std::string(value.text()))), sources);
       } else if (auto list = value.list()) {
-        for (const std::string& item : *list) emit(s, predicate, Term::literal(item), sources);
+        for (std::string_view item : *list) emit(s, predicate, Term::literal(std::string(item)), sources);
       } else {
         emit(s, predicate, typed_literal(name, value), sources);
       }

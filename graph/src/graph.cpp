@@ -69,7 +69,7 @@ struct PropertyMapHash {
       h = mix(h, text(name));
       h = mix(h, std::size_t(value.kind()));
       if (value.is_text()) h = mix(h, text(value.text()));
-      else if (const auto* list = value.list()) for (const std::string& item : *list) h = mix(h, text(item));
+      else if (auto list = value.list()) for (std::string_view item : *list) h = mix(h, text(item));
       else if (const auto* i = value.integer()) h = mix(h, std::hash<std::int64_t>()(*i));
       else if (const auto* d = value.real()) h = mix(h, std::hash<double>()(*d));
       else if (const auto* b = value.boolean()) h = mix(h, *b);

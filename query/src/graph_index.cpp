@@ -35,8 +35,9 @@ CypherValue to_cypher(const PropertyValue& value) {
   if (auto i = value.integer()) return CypherValue(*i);
   if (auto d = value.real()) return CypherValue(*d);
   if (auto b = value.boolean()) return CypherValue(*b);
-  const std::vector<std::string>& list = *value.list();
-  return CypherValue(CypherList(list.begin(), list.end()));
+  CypherList list;
+  for (std::string_view item : *value.list()) list.emplace_back(std::string(item));
+  return CypherValue(std::move(list));
 }
 
 GraphIndex::GraphIndex(const Graph& graph) {

@@ -42,7 +42,7 @@ TEST(GraphmlReader, KeepsTypesListsAndSources) {
   std::size_t lists = 0, booleans = 0, reals = 0;
   loaded.for_each_node([&](const Node& n) {
     for (const auto& [name, v] : n.properties) {
-      lists += v.list() != nullptr;
+      lists += v.list().has_value();
       booleans += v.boolean() != nullptr;
       reals += v.real() != nullptr;
     }

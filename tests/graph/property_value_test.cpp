@@ -59,11 +59,27 @@ TEST(PropertyValue, AccessorsAnswerOnlyForTheirKind) {
   EXPECT_EQ(*number.integer(), 7);
   EXPECT_EQ(number.real(), nullptr);
   EXPECT_EQ(number.boolean(), nullptr);
-  EXPECT_EQ(number.list(), nullptr);
+  EXPECT_FALSE(number.list());
   EXPECT_FALSE(number.is_text());
   EXPECT_EQ(number.text(), "");
   EXPECT_NE(PropertyValue(std::int64_t(1)), PropertyValue(true)) << "kinds differ";
   EXPECT_NE(PropertyValue(std::int64_t(1)), PropertyValue(1.0));
+}
+
+TEST(PropertyValue, AListIsReadInPlaceItemByItem) {
+  std::vector<std::string> items = {"", "CD19", std::string(300, 'q'), "", std::string("nul\0in", 6)};
+  PropertyValue v(items);
+  ASSERT_TRUE(v.list());
+  trialgraph::TextList list = *v.list();
+  ASSERT_EQ(list.size(), items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) EXPECT_EQ(list[i], items[i]) << i;
+  EXPECT_EQ(list.strings(), items);
+  PropertyValue copy(v);
+  EXPECT_EQ(copy, v);
+  EXPECT_EQ(copy.list()->strings(), items);
+  items.back() = "changed";
+  EXPECT_NE(PropertyValue(items), v);
+  EXPECT_TRUE(PropertyValue(std::vector<std::string>{}).list()->empty());
 }
 
 TEST(PropertyValue, SelfAssignmentKeepsTheValue) {

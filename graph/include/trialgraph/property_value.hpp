@@ -1,10 +1,12 @@
 // A property value as the graph keeps it: 16 bytes, where a Value is 40. Text up to 15 bytes sits
-// inside; longer text is one heap block of just its bytes, a list one heap vector. A node holds a
-// few dozen.
+// inside; longer text is one heap block of just its bytes, a list one block of its items. A node
+// holds a few dozen.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,40 @@
 #include "trialgraph/entity.hpp"
 
 namespace trialgraph {
+
+/// A list value's items, read in place as string_views.
+class TextList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::string_view*;
+    using reference = std::string_view;
+    iterator(const TextList* list, std::size_t at) : list_(list), at_(at) {}
+    std::string_view operator*() const { return (*list_)[at_]; }
+    iterator& operator++() { ++at_; return *this; }
+    iterator operator++(int) { iterator was = *this; ++at_; return was; }
+    bool operator==(const iterator& o) const { return at_ == o.at_; }
+    bool operator!=(const iterator& o) const { return at_ != o.at_; }
+
+   private:
+    const TextList* list_;
+    std::size_t at_;
+  };
+
+  explicit TextList(const char* block) : block_(block) {}
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+  std::string_view operator[](std::size_t i) const;
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+  std::vector<std::string> strings() const { return {begin(), end()}; }
+
+ private:
+  const char* block_;  // item count, each item's end offset (32-bit), then the items' bytes
+};
 
 class PropertyValue {
  public:
@@ -39,7 +75,9 @@ class PropertyValue {
   const std::int64_t* integer() const { return kind() == Kind::integer ? &scalar_.integer : nullptr; }
   const double* real() const { return kind() == Kind::real ? &scalar_.real : nullptr; }
   const bool* boolean() const { return kind() == Kind::boolean ? &scalar_.boolean : nullptr; }
-  const std::vector<std::string>* list() const { return kind() == Kind::list ? scalar_.list : nullptr; }
+  std::optional<TextList> list() const {
+    return kind() == Kind::list ? std::optional<TextList>(TextList(scalar_.heap_text)) : std::nullopt;
+  }
 
   /// The value as entities carry it (a copy).
   Value value() const;
@@ -59,11 +97,10 @@ class PropertyValue {
   char* inline_text() { return reinterpret_cast<char*>(this); }
 
   union Scalar {
-    const char* heap_text;  // its length in rest_
+    const char* heap_text;  // long text (its length in rest_), or a list's block (see TextList)
     std::int64_t integer;
     double real;
     bool boolean;
-    std::vector<std::string>* list;
   };
   Scalar scalar_;
   char rest_[kInline - sizeof(Scalar)];
