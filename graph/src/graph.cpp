@@ -273,6 +273,29 @@ void Graph::ensure_hub_index() {
   }
 }
 
+Graph::Graph(Graph&& other) noexcept { *this = std::move(other); }
+
+Graph& Graph::operator=(Graph&& other) noexcept {
+  if (this == &other) return *this;
+  store_.clear();
+  store_.swap(other.store_);
+  vertex_index_ = std::move(other.vertex_index_);
+  hub_edges_ = std::move(other.hub_edges_);
+  hub_index_stale_ = other.hub_index_stale_;
+  edge_types_ = std::move(other.edge_types_);
+  order_ = std::move(other.order_);
+  rank_ = std::move(other.rank_);
+  fresh_vertices_ = std::move(other.fresh_vertices_);
+  other.vertex_index_.clear();  // the source is left an empty graph
+  other.hub_edges_.clear();
+  other.hub_index_stale_ = false;
+  other.edge_types_.clear();
+  other.order_.clear();
+  other.rank_.clear();
+  other.fresh_vertices_.clear();
+  return *this;
+}
+
 void Graph::trim_fresh_edges() {
   for (std::uint32_t v : fresh_vertices_)
     if (v < boost::num_vertices(store_)) store_.m_vertices[v].m_out_edges.shrink_to_fit();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -284,6 +285,40 @@ TEST(Graph, FoldingMergesTheFactsThatBecomeOneAndKeepsTheRestIndexed) {
 
 namespace {
 using namespace trialgraph;
+
+TEST(Graph, AMovedGraphKeepsMergingIntoItsHubEdges) {
+  // Boost's adjacency_list has no move: a defaulted one copied the store and left the hub-edge
+  // index pointing into the moved-from graph (a use after free under AddressSanitizer).
+  auto source = std::make_unique<Graph>();
+  source->merge_entity({"Trial", "NCT1", "", {}, {}}, "a.json");
+  for (int i = 0; i < 200; ++i) {
+    std::string site = "site " + std::to_string(i);
+    source->merge_entity({"Site", site, site, {}, {}}, "a.json");
+    source->merge_relation({"CONDUCTED_AT", {"Trial", "NCT1"}, {"Site", site}, {}}, "a.json");
+  }
+  Graph moved(std::move(*source));
+  source.reset();
+  for (int i = 0; i < 200; ++i)
+    EXPECT_TRUE(moved.merge_relation({"CONDUCTED_AT", {"Trial", "NCT1"}, {"Site", "site " + std::to_string(i)}, {}},
+                                     "b.json"));
+  EXPECT_EQ(moved.node_count(), 201u);
+  EXPECT_EQ(moved.edge_count(), 200u) << "each fact merged into its edge, none added";
+  std::size_t both = 0;
+  moved.for_each_edge([&](const Node&, const Edge& e, const Node&) {
+    both += e.sources == std::set<std::string>{"a.json", "b.json"};
+  });
+  EXPECT_EQ(both, 200u);
+
+  Graph assigned;
+  assigned.merge_entity({"Drug", "x", "X", {}, {}}, "c.json");
+  assigned = std::move(moved);
+  EXPECT_EQ(assigned.node_count(), 201u);
+  EXPECT_EQ(assigned.find("Drug", "x"), nullptr) << "the old contents are gone";
+  EXPECT_TRUE(assigned.merge_relation({"CONDUCTED_AT", {"Trial", "NCT1"}, {"Site", "site 7"}, {}}, "d.json"));
+  EXPECT_EQ(assigned.edge_count(), 200u);
+  EXPECT_EQ(moved.node_count(), 0u) << "a moved-from graph is empty";
+  EXPECT_EQ(moved.find("Trial", "NCT1"), nullptr);
+}
 
 TEST(Graph, AVertexWithManyEdgesStillMergesEachFactOnce) {
   // Past 128 out-edges a vertex's edges are indexed instead of scanned: both ways must agree.

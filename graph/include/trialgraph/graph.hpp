@@ -124,8 +124,11 @@ class Graph {
   Graph() = default;
   Graph(const Graph&) = delete;  // the hub-edge index points into the store
   Graph& operator=(const Graph&) = delete;
-  Graph(Graph&&) = default;
-  Graph& operator=(Graph&&) = default;
+  // Boost 1.74's adjacency_list declares a copy constructor and no move, so a defaulted move would
+  // copy every vertex and edge and leave the hub-edge index pointing into the source: the stores
+  // are swapped instead, and the edges stay where the index points.
+  Graph(Graph&& other) noexcept;
+  Graph& operator=(Graph&& other) noexcept;
 
   /// Adds the entity or merges it into the node with the same label and key.
   /// A differing name becomes an alias; a property already set keeps its first value.
