@@ -277,8 +277,12 @@ Graph::Graph(Graph&& other) noexcept { *this = std::move(other); }
 
 Graph& Graph::operator=(Graph&& other) noexcept {
   if (this == &other) return *this;
+  // adjacency_list::swap copies too: its vertex and edge containers are moved instead, so each
+  // edge's heap object, where the hub-edge index points, stays where it is.
   store_.clear();
-  store_.swap(other.store_);
+  store_.m_vertices = std::move(other.store_.m_vertices);
+  store_.m_edges = std::move(other.store_.m_edges);
+  other.store_.clear();
   vertex_index_ = std::move(other.vertex_index_);
   hub_edges_ = std::move(other.hub_edges_);
   hub_index_stale_ = other.hub_index_stale_;

@@ -125,8 +125,8 @@ class Graph {
   Graph(const Graph&) = delete;  // the hub-edge index points into the store
   Graph& operator=(const Graph&) = delete;
   // Boost 1.74's adjacency_list declares a copy constructor and no move, so a defaulted move would
-  // copy every vertex and edge and leave the hub-edge index pointing into the source: the stores
-  // are swapped instead, and the edges stay where the index points.
+  // copy every vertex and edge and leave the hub-edge index pointing into the source: the store's
+  // containers are moved instead, and the edges stay where the index points.
   Graph(Graph&& other) noexcept;
   Graph& operator=(Graph&& other) noexcept;
 
