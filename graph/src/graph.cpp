@@ -166,22 +166,29 @@ const PropertyValue& SharedProperties::at(std::string_view name) const {
   return found->second;
 }
 
-SharedProperties SharedProperties::merged(const PropertyMap& more) const {
-  bool news = std::any_of(more.begin(), more.end(), [&](const auto& p) { return !map_->count(p.first); });
-  if (!news) return *this;
-  PropertyMap grown = *map_;
-  grown.insert(more.begin(), more.end());  // a name already there keeps its value
-  return SharedProperties(PropertyPool::instance().intern(std::move(grown)));
+namespace {
+std::pair<const Symbol&, const PropertyValue&> name_and_value(const PropertyMap::value_type& p) {
+  return {p.first, p.second};
 }
+std::pair<const std::string&, const Value&> name_and_value(const Property& p) { return {p.name, p.value}; }
+}  // namespace
 
-SharedProperties SharedProperties::merged(const std::vector<Property>& more) const {
-  bool news = std::any_of(more.begin(), more.end(), [&](const Property& p) { return !map_->count(p.name); });
+template <class Properties>
+SharedProperties SharedProperties::merged_with(const Properties& more) const {
+  bool news = std::any_of(more.begin(), more.end(),
+                          [&](const auto& p) { return !map_->count(name_and_value(p).first); });
   if (!news) return *this;
   PropertyMap grown = *map_;
   grown.reserve(grown.size() + more.size());
-  for (const Property& p : more) grown.emplace(p.name, p.value);
+  for (const auto& p : more) {
+    auto [name, value] = name_and_value(p);
+    grown.emplace(name, value);  // a name already there keeps its value
+  }
   return SharedProperties(PropertyPool::instance().intern(std::move(grown)));
 }
+
+SharedProperties SharedProperties::merged(const PropertyMap& more) const { return merged_with(more); }
+SharedProperties SharedProperties::merged(const std::vector<Property>& more) const { return merged_with(more); }
 
 Sources::Sources() : set_(SourcePool::instance().empty()) {}
 Sources::Sources(const Set& names) : set_(SourcePool::instance().intern(names)) {}

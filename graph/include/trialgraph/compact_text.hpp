@@ -2,16 +2,16 @@
 // block), read as a string_view. Three million nodes each hold two.
 #pragma once
 
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "trialgraph/property_value.hpp"
+#include "trialgraph/text_operators.hpp"
 
 namespace trialgraph {
 
-class CompactText {
+class CompactText : public TextOperators<CompactText> {
  public:
   CompactText() = default;
   CompactText(std::string_view text) : text_(text) {}           // NOLINT: assigned from strings
@@ -34,17 +34,6 @@ class CompactText {
   friend bool operator!=(const T& a, const T& b) { return a.view() != b.view(); }
   template <class T, std::enable_if_t<std::is_same_v<T, CompactText>, int> = 0>
   friend bool operator<(const T& a, const T& b) { return a.view() < b.view(); }
-  friend bool operator==(const CompactText& a, std::string_view b) { return a.view() == b; }
-  friend bool operator==(std::string_view a, const CompactText& b) { return a == b.view(); }
-  friend bool operator!=(const CompactText& a, std::string_view b) { return a.view() != b; }
-  friend bool operator!=(std::string_view a, const CompactText& b) { return a != b.view(); }
-  friend bool operator<(const CompactText& a, std::string_view b) { return a.view() < b; }
-  friend bool operator<(std::string_view a, const CompactText& b) { return a < b.view(); }
-  friend std::ostream& operator<<(std::ostream& out, const CompactText& t) { return out << t.view(); }
-  friend std::string operator+(const CompactText& a, std::string_view b) { return a.str().append(b); }
-  friend std::string operator+(const std::string& a, const CompactText& b) { return std::string(a).append(b.view()); }
-  friend std::string operator+(std::string&& a, const CompactText& b) { return std::move(a.append(b.view())); }
-  friend std::string operator+(const char* a, const CompactText& b) { return std::string(a).append(b.view()); }
 
  private:
   PropertyValue text_;  // always text: the one place that knows the compact layout

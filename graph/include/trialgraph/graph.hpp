@@ -57,6 +57,8 @@ class SharedProperties {
 
  private:
   explicit SharedProperties(const PropertyMap* map) : map_(map) {}
+  template <class Properties>
+  SharedProperties merged_with(const Properties& more) const;
   const PropertyMap* map_;
 };
 

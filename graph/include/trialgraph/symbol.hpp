@@ -4,14 +4,15 @@
 
 #include <cstddef>
 #include <functional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include "trialgraph/text_operators.hpp"
+
 namespace trialgraph {
 
-class Symbol {
+class Symbol : public TextOperators<Symbol> {
  public:
   Symbol();  ///< the empty string
   Symbol(std::string_view text);  // NOLINT: converts wherever a string is given
@@ -21,6 +22,7 @@ class Symbol {
   const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; }  // NOLINT
   operator std::string_view() const { return *text_; }  // NOLINT
+  std::string_view view() const { return *text_; }
   const char* c_str() const { return text_->c_str(); }
   const char* data() const { return text_->data(); }
   std::size_t size() const { return text_->size(); }
@@ -34,18 +36,6 @@ class Symbol {
   friend bool operator!=(const S& a, const S& b) { return a.text_ != b.text_; }
   template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
   friend bool operator<(const S& a, const S& b) { return a.text_ != b.text_ && *a.text_ < *b.text_; }
-
-  friend bool operator==(const Symbol& a, std::string_view b) { return *a.text_ == b; }
-  friend bool operator==(std::string_view a, const Symbol& b) { return a == *b.text_; }
-  friend bool operator!=(const Symbol& a, std::string_view b) { return *a.text_ != b; }
-  friend bool operator!=(std::string_view a, const Symbol& b) { return a != *b.text_; }
-  friend bool operator<(const Symbol& a, std::string_view b) { return std::string_view(*a.text_) < b; }
-  friend bool operator<(std::string_view a, const Symbol& b) { return a < std::string_view(*b.text_); }
-  friend std::ostream& operator<<(std::ostream& out, const Symbol& s) { return out << *s.text_; }
-  friend std::string operator+(const Symbol& a, std::string_view b) { return std::string(*a.text_).append(b); }
-  friend std::string operator+(const std::string& a, const Symbol& b) { return a + *b.text_; }
-  friend std::string operator+(std::string&& a, const Symbol& b) { return std::move(a.append(*b.text_)); }
-  friend std::string operator+(const char* a, const Symbol& b) { return a + *b.text_; }
 
  private:
   const std::string* text_;
