@@ -84,11 +84,20 @@ check "SIGTERM while writing a neo4j-csv folder" 143 $?
 diff -r "$tmp/neo" "$tmp/prev-neo" > /dev/null; check "neo4j-csv: the previous folder stays as it was" 0 $?
 [ -z "$(strays "$tmp")" ]; check "neo4j-csv: no temporary folder left" 0 $?
 
-# Interrupted before writing (while reading): nothing is touched.
-cp "$tmp/prev/"* "$tmp/"
-"${run[@]}" extract -q "$tmp/big.json" -o "$tmp/out.graphml" > /dev/null 2>&1 &
-pid=$!
-sleep 0.2; kill -INT $pid; wait $pid
+# Interrupted before writing (while reading and extracting): nothing is touched. The run is stopped
+# the moment its worker threads exist, and signalled there unless it already writes; a sleep before
+# the signal was a race the run began to win once extraction got faster.
+threads() { local key value; while read -r key value; do [ "$key" = Threads: ] && echo "$value"; done < "/proc/$1/status"; }
+for attempt in 1 2 3 4 5; do
+  cp "$tmp/prev/"* "$tmp/"
+  "${run[@]}" extract -q "$tmp/big.json" -o "$tmp/out.graphml" > /dev/null 2>&1 &
+  pid=$!
+  while kill -0 $pid 2> /dev/null && [ "$(threads $pid 2> /dev/null)" = 1 ]; do :; done
+  kill -STOP $pid 2> /dev/null
+  [ -z "$(strays "$tmp")" ] && break
+  kill -CONT $pid 2> /dev/null; wait $pid
+done
+kill -INT $pid; kill -CONT $pid; wait $pid
 check "SIGINT while reading" 130 $?
 cmp -s "$tmp/out.graphml" "$tmp/prev/out.graphml"; check "SIGINT while reading: the previous output stays" 0 $?
 
