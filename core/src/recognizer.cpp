@@ -129,6 +129,9 @@ struct Recognizer::Compiled {
   std::unique_ptr<RE2::Set> set;
   RE2 cd_list{R"((?i)\bCD[\s\-]?\d{1,3}((?:\s*/\s*\d{1,3}\b)+))"};
   RE2 product_code{R"(\b([A-Z]{2,6})((?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?)\b)"};
+  // The set holds these two as well, after the lexicon's patterns: the set's one pass over a text
+  // tells whether they occur, and most texts need no search of their own for either.
+  int cd_list_in_set = -1, product_code_in_set = -1;
 
   explicit Compiled(Lexicon l) : lexicon(std::move(l)) {
     RE2::Options options;
@@ -148,7 +151,10 @@ struct Recognizer::Compiled {
       add(i, Role::ambiguous, alternation(ambiguous));
       add(i, Role::veto, alternation(veto));
     }
-    if (!set->Compile()) throw LexiconError("the lexicons are too large to compile together");
+    cd_list_in_set = set->Add(cd_list.pattern(), nullptr);
+    product_code_in_set = set->Add(product_code.pattern(), nullptr);
+    if (cd_list_in_set < 0 || product_code_in_set < 0 || !set->Compile())
+      throw LexiconError("the lexicons are too large to compile together");
   }
 
   // The plain pattern of the antigen entry named `symbol`, if the lexicon has one.
@@ -303,9 +309,16 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   RE2::Set::ErrorInfo error{};
   if (!c.set->Match(input, &hits, &error) && error.kind != RE2::Set::kNoError) {
     hits.clear();  // the DFA ran out of memory on this text: search every pattern instead
-    for (std::size_t i = 0; i < c.patterns.size(); ++i) hits.push_back(int(i));
+    for (int i = 0; i <= std::max(c.cd_list_in_set, c.product_code_in_set); ++i) hits.push_back(i);
   }
   std::sort(hits.begin(), hits.end());
+  auto take_hit = [&hits](int pattern) {
+    auto found = std::find(hits.begin(), hits.end(), pattern);
+    if (found == hits.end()) return false;
+    hits.erase(found);
+    return true;
+  };
+  bool cd_lists = take_hit(c.cd_list_in_set), product_codes = take_hit(c.product_code_in_set);
 
   std::vector<Candidate> candidates;
   for (int h : hits) {
@@ -322,7 +335,7 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     }
   }
   // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too.
-  {
+  if (cd_lists) {
     re2::StringPiece groups[2];
     std::size_t pos = 0;
     while (pos < text.size() && c.cd_list.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
@@ -408,7 +421,7 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   // Product codes by shape, where no lexicon entry already explains the text.
   const ProductCodeRules& rules = c.lexicon.product_codes();
   re2::StringPiece code_groups[3];
-  for (std::size_t pos = 0; pos < text.size() &&
+  for (std::size_t pos = 0; product_codes && pos < text.size() &&
        c.product_code.Match(input, pos, text.size(), RE2::UNANCHORED, code_groups, 3);) {
     std::size_t b = std::size_t(code_groups[0].data() - text.data()), e = b + code_groups[0].size();
     pos = e;
