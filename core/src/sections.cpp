@@ -23,6 +23,69 @@ struct Heading {
   Section section;
 };
 
+// Does "clusion" (any case; RE2's case folding also reads the long s "ſ" as s) begin at `at`?
+// Returns where it ends, or npos.
+std::size_t clusion_at(std::string_view text, std::size_t at) {
+  auto letter = [&](std::size_t i, char c) { return i < text.size() && (text[i] | 0x20) == c; };
+  if (!letter(at, 'c') || !letter(at + 1, 'l') || !letter(at + 2, 'u')) return std::string_view::npos;
+  std::size_t i = at + 3;
+  if (letter(i, 's')) ++i;
+  else if (text.compare(i, 2, "\xC5\xBF") == 0) i += 2;
+  else return std::string_view::npos;
+  bool ion = letter(i, 'i') && letter(i + 1, 'o') && letter(i + 2, 'n');
+  return ion ? i + 3 : std::string_view::npos;
+}
+
+std::size_t line_start(std::string_view text, std::size_t at) {
+  std::size_t newline = text.rfind('\n', at == 0 ? 0 : at - 1);
+  return at == 0 || newline == std::string_view::npos ? 0 : newline + 1;
+}
+
+// Where the two heading patterns can begin. Each holds a keyword ending in "clusion", so instead of
+// running both over the whole criteria, a scan finds those and each pattern is tried, anchored,
+// only where it could start: the keyword's start ("in", "ex", "nonin", "non-in" before "clusion")
+// for the first, the start of its line, or of the line of the word before it ("Key\n
+// Inclusion"), for the one that takes a whole line.
+struct HeadingStarts {
+  std::vector<std::size_t> keyword, line;
+};
+
+HeadingStarts heading_starts(std::string_view text) {
+  HeadingStarts starts;
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    if ((text[at] | 0x20) != 'l' || clusion_at(text, at - 1) == std::string_view::npos) continue;
+    for (std::size_t before : {2, 5, 6}) {
+      if (at - 1 < before) continue;
+      std::size_t keyword = at - 1 - before;
+      starts.keyword.push_back(keyword);
+      starts.line.push_back(line_start(text, keyword));
+      std::size_t word = keyword == 0 ? std::string_view::npos : text.find_last_not_of(" \t\n\f\r", keyword - 1);
+      if (word != std::string_view::npos) starts.line.push_back(line_start(text, word));  // RE2's \s above
+    }
+  }
+  for (auto* v : {&starts.keyword, &starts.line}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return starts;
+}
+
+// The matches a left-to-right search would find, each tried only at the given starts (ascending;
+// every place a match can begin).
+void find_from(const RE2& re, std::string_view text, const std::vector<std::size_t>& starts,
+               std::vector<Heading>& out) {
+  re2::StringPiece input(text.data(), text.size()), groups[2];
+  std::size_t pos = 0;
+  for (std::size_t start : starts) {
+    if (start < pos || !re.Match(input, start, text.size(), RE2::ANCHOR_START, groups, 2)) continue;
+    std::size_t begin = std::size_t(groups[0].data() - text.data());
+    std::size_t end = begin + groups[0].size();
+    char first = char(std::tolower(static_cast<unsigned char>(groups[1][0])));
+    out.push_back({begin, end, first == 'i' ? Section::inclusion : Section::exclusion});
+    pos = std::max(end, begin + 1);
+  }
+}
+
 std::vector<Heading> find_headings(std::string_view text) {
   // A heading is "... inclusion criteria ...:" or a line that is nothing but "Inclusion (criteria)".
   static const RE2 with_colon(
@@ -30,17 +93,9 @@ std::vector<Heading> find_headings(std::string_view text) {
   static const RE2 own_line(
       R"((?im)^[ \t#*•\-]*(?:key\s+|main\s+|major\s+|general\s+)?(non[- ]?inclusion|inclusion|exclusion)(?:\s+criteria)?[ \t]*:?[ \t\r]*$)");
   std::vector<Heading> out;
-  for (const RE2* re : {&with_colon, &own_line}) {
-    re2::StringPiece input(text.data(), text.size()), groups[2];
-    std::size_t pos = 0;
-    while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
-      std::size_t begin = std::size_t(groups[0].data() - text.data());
-      std::size_t end = begin + groups[0].size();
-      char first = char(std::tolower(static_cast<unsigned char>(groups[1][0])));
-      out.push_back({begin, end, first == 'i' ? Section::inclusion : Section::exclusion});
-      pos = std::max(end, begin + 1);
-    }
-  }
+  HeadingStarts starts = heading_starts(text);
+  find_from(with_colon, text, starts.keyword, out);
+  find_from(own_line, text, starts.line, out);
   std::sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
   // Both patterns may see one heading; keep the first of overlapping ones.
   std::vector<Heading> kept;

@@ -163,5 +163,27 @@ TEST(Sections, EligibilitySplitsAtItsHeadings) {
   EXPECT_EQ(split_eligibility("Non-inclusion criteria: pregnancy").front().section, Section::exclusion);
 }
 
+// The headings are looked for only where a keyword ending in "clusion" is: these are the places
+// that search must still find.
+TEST(Sections, HeadingsAreFoundWhereverTheyBegin) {
+  // The line-heading's optional word on the line before its keyword.
+  auto across_lines = split_eligibility("Age 18+\nKey\n\n  Inclusion\n* SLE");
+  ASSERT_EQ(across_lines.size(), 2u);
+  EXPECT_EQ(across_lines[0].text, "Age 18+");
+  EXPECT_EQ(across_lines[1].section, Section::inclusion);
+  EXPECT_EQ(across_lines[1].text, "* SLE");
+  // RE2's case folding reads the long s as an s; so does the keyword scan.
+  auto long_s = split_eligibility("INCLU\xC5\xBFION criteria: adults\nexclu\xC5\xBFion CRITERIA: children");
+  ASSERT_EQ(long_s.size(), 2u);
+  EXPECT_EQ(long_s[0].text, "adults");
+  EXPECT_EQ(long_s[1].section, Section::exclusion);
+  // Keywords at the very start and end of the text, and "noninclusion" without a hyphen.
+  auto edges = split_eligibility("Noninclusion criteria: minors\n- Inclusion");
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].section, Section::exclusion);
+  EXPECT_EQ(edges[0].text, "minors");
+  EXPECT_EQ(split_eligibility("...exclusion").front().section, Section::eligibility);
+}
+
 }  // namespace
 }  // namespace trialgraph
