@@ -36,10 +36,15 @@ namespace {
 // Plain ASCII text needs neither validation nor replacement: most values are such.
 bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80; }
 
-// Appends `text` made valid XML text (see valid_xml_text), each character through `put`.
-template <class Put>
-void each_valid_char(std::string_view text, std::string& out, Put put) {
+// Appends `text` made valid XML text (see valid_xml_text): runs of bytes `plain` passes are copied
+// whole, every other character goes through `put` (or is validated and replaced).
+template <class Plain, class Put>
+void each_valid_char(std::string_view text, std::string& out, Plain plain, Put put) {
   for (std::size_t i = 0; i < text.size();) {
+    std::size_t run = i;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    if ((i = run) == text.size()) break;
     unsigned char c = text[i];
     if (plain_ascii(c) || c == '\t' || c == '\n' || c == '\r') {
       put(out, char(c));
@@ -63,12 +68,16 @@ void each_valid_char(std::string_view text, std::string& out, Put put) {
 std::string valid_xml_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  each_valid_char(text, out, [](std::string& o, char c) { o.push_back(c); });
+  auto plain = [](unsigned char c) { return plain_ascii(c) || c == '\t' || c == '\n' || c == '\r'; };
+  each_valid_char(text, out, plain, [](std::string& o, char c) { o.push_back(c); });
   return out;
 }
 
 void append_xml_escaped(std::string& out, std::string_view text) {
-  each_valid_char(text, out, [](std::string& o, char c) {
+  auto plain = [](unsigned char c) {
+    return (plain_ascii(c) && c != '&' && c != '<' && c != '>' && c != '"') || c == '\t' || c == '\n';
+  };
+  each_valid_char(text, out, plain, [](std::string& o, char c) {
     switch (c) {
       case '&': o += "&amp;"; break;
       case '<': o += "&lt;"; break;
@@ -91,7 +100,8 @@ std::string turtle_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   // Turtle allows more, but U+FFFD for controls reads the same
-  each_valid_char(text, out, [](std::string& o, char c) {
+  auto plain = [](unsigned char c) { return plain_ascii(c) && c != '\\' && c != '"'; };
+  each_valid_char(text, out, plain, [](std::string& o, char c) {
     switch (c) {
       case '\\': o += "\\\\"; break;
       case '"': o += "\\\""; break;
