@@ -16,19 +16,25 @@ namespace {
 const std::set<std::string, std::less<>> kNotProducts = {
     "PROCEDURE", "RADIATION", "BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"};
 
+// Cue phrases as they are looked for in words_of's text: whole words, " absence of ".
+std::vector<std::string> whole_words(std::vector<std::string> phrases) {
+  for (std::string& p : phrases) p = " " + p + " ";
+  return phrases;
+}
+
 // Words before a mention, in its sentence, that take the fact away.
-const std::vector<std::string> kNegations = {
+const std::vector<std::string> kNegations = whole_words({
     "no", "not", "nor", "without", "absence of", "other than", "except", "excluding", "free of",
-    "negative for", "rather than", "instead of", "exclusion of"};
+    "negative for", "rather than", "instead of", "exclusion of"});
 // ... and for antigens also: a target the product is compared with, or that has already failed.
-const std::vector<std::string> kPriorTherapy = {
+const std::vector<std::string> kPriorTherapy = whole_words({
     "prior", "previous", "previously", "after", "following", "failed", "failure of", "refractory to",
-    "resistant to", "loss of", "escape", "post", "expression of", "levels of"};
+    "resistant to", "loss of", "escape", "post", "expression of", "levels of"});
 // A summary sentence about other studies or approvals, not about this trial.
-const std::vector<std::string> kBackground = {
+const std::vector<std::string> kBackground = whole_words({
     "approved", "has shown", "have shown", "has demonstrated", "have demonstrated", "demonstrated",
     "showed", "has been used", "have been used", "has achieved", "have achieved", "successful",
-    "success", "previous studies", "studies have", "reported", "remarkable", "promising results"};
+    "success", "previous studies", "studies have", "reported", "remarkable", "promising results"});
 
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -67,9 +73,9 @@ std::string last_words(const std::string& words, int n) {
   return pos == std::string::npos ? words : words.substr(pos);
 }
 
-bool has_cue(const std::string& words, const std::vector<std::string>& cues) {
-  return std::any_of(cues.begin(), cues.end(),
-                     [&](const std::string& cue) { return words.find(" " + cue + " ") != std::string::npos; });
+bool has_cue(const std::string& words, const std::vector<std::string>& whole_word_cues) {
+  return std::any_of(whole_word_cues.begin(), whole_word_cues.end(),
+                     [&](const std::string& cue) { return words.find(cue) != std::string::npos; });
 }
 
 // The word after an antigen that makes it a finding about the patient, not the product's target:
