@@ -123,6 +123,7 @@ class RecordEmitter {
     std::string nct = normalize_nct_id(r_.nct_id);
     Entity t{label::kTrial, trial_.key, title.empty() ? nct : title, {}, {}};
     auto& props = t.properties;
+    props.reserve(40);  // about as many as the contract's Trial has
     put(props, "nct_id", nct);
     put(props, "title", r_.title);
     put(props, "official_title", r_.official_title);
@@ -303,6 +304,7 @@ class RecordEmitter {
       for (const std::string* part : {&city, &state, &country})
         if (facility.empty() && !part->empty()) name += (name.empty() ? "" : ", ") + *part;
       Entity s{label::kSite, key, name, {}, {}};
+      s.properties.reserve(7);
       put(s.properties, "facility", facility);
       put(s.properties, "city", city);
       put(s.properties, "state", state);
