@@ -264,8 +264,7 @@ class Merger {
   }
 
   void merge(const Task& task, DocumentBuffer& buffer) {
-    for (Entity& e : buffer.entities()) graph_.merge_entity(std::move(e), task.source);
-    for (Relation& r : buffer.relations()) graph_.merge_relation(std::move(r), task.source);
+    graph_.merge_document(buffer.entities(), buffer.relations(), task.source);
     graph_.trim_fresh_edges();
     outcome_.entities += buffer.entities().size();
     outcome_.relations += buffer.relations().size();

@@ -314,10 +314,10 @@ void Graph::trim_fresh_edges() {
 }
 
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
-  return merge_entity_impl(entity, source);
+  return merge_entity_impl(entity, source, vertex_hash(entity.label, entity.key));
 }
 Graph::Vertex Graph::merge_entity(Entity&& entity, std::string_view source) {
-  return merge_entity_impl(std::move(entity), source);
+  return merge_entity_impl(std::move(entity), source, vertex_hash(entity.label, entity.key));
 }
 bool Graph::merge_relation(const Relation& relation, std::string_view source) {
   return merge_relation_impl(relation, source);
@@ -327,8 +327,7 @@ bool Graph::merge_relation(Relation&& relation, std::string_view source) {
 }
 
 template <class E>
-Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source) {
-  const std::uint64_t hash = vertex_hash(entity.label, entity.key);
+Graph::Vertex Graph::merge_entity_impl(E&& entity, std::string_view source, std::uint64_t hash) {
   std::optional<Vertex> found = find_vertex(entity.label, entity.key, hash);
   Vertex v;
   if (found) {
@@ -358,10 +357,46 @@ bool Graph::merge_relation_impl(R&& relation, std::string_view source) {
   if (!from) return false;
   std::optional<Vertex> to = find_vertex(relation.to.label, relation.to.key);
   if (!to) return false;
-  Edge& edge = *edge_slot(*from, *to, relation.type).first;
+  merge_relation_between(*from, *to, std::forward<R>(relation), source);
+  return true;
+}
+
+template <class R>
+void Graph::merge_relation_between(Vertex from, Vertex to, R&& relation, std::string_view source) {
+  Edge& edge = *edge_slot(from, to, relation.type).first;
   edge.sources = edge.sources.with(source);
   edge.properties = edge.properties.merged(relation.properties);
-  return true;
+}
+
+std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
+                                  std::string_view source) {
+  struct Merged {
+    std::uint64_t hash;
+    std::string_view label, key;  // the entity's own strings: merging takes only its properties
+    Vertex vertex;
+    bool operator<(const Merged& o) const { return hash < o.hash; }
+  };
+  std::vector<Merged> merged;
+  merged.reserve(entities.size());
+  for (Entity& e : entities) {
+    std::uint64_t hash = vertex_hash(e.label, e.key);
+    merged.push_back({hash, e.label, e.key, merge_entity_impl(std::move(e), source, hash)});
+  }
+  std::sort(merged.begin(), merged.end());
+  auto vertex_of = [&](const EntityRef& ref) -> std::optional<Vertex> {
+    std::uint64_t hash = vertex_hash(ref.label, ref.key);
+    for (auto it = std::lower_bound(merged.begin(), merged.end(), Merged{hash, {}, {}, 0});
+         it != merged.end() && it->hash == hash; ++it)
+      if (it->label == ref.label && it->key == ref.key) return it->vertex;
+    return find_vertex(ref.label, ref.key, hash);
+  };
+  std::size_t unknown = 0;
+  for (Relation& r : relations) {
+    std::optional<Vertex> from = vertex_of(r.from), to = from ? vertex_of(r.to) : std::nullopt;
+    if (from && to) merge_relation_between(*from, *to, std::move(r), source);
+    else ++unknown;
+  }
+  return unknown;
 }
 
 void Graph::absorb(Node& into, Node&& node) {

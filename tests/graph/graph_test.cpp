@@ -118,6 +118,40 @@ TEST(Graph, MergeRelationRefusesAnUnknownEnd) {
   EXPECT_EQ(g.edge_count(), 0u);
 }
 
+// A document merged whole gives the graph merge_entity and merge_relation would, one by one.
+TEST(Graph, MergingADocumentIsMergingItsEntitiesThenItsRelations) {
+  auto documents = [] {
+    std::vector<std::pair<std::vector<Entity>, std::vector<Relation>>> docs(2);
+    docs[0].first = {entity("Trial", "T1", "One"), entity("Sponsor", "S", "Acme"), entity("Site", "X|Paris")};
+    docs[0].second = {relation("SPONSORED_BY", {"Trial", "T1"}, {"Sponsor", "S"}, {{"role", std::string("lead")}}),
+                      relation("CONDUCTED_AT", {"Trial", "T1"}, {"Site", "X|Paris"})};
+    // The second names the sponsor again, a site only the first emitted (known to the graph), one
+    // entity twice, a fact twice, and an end no document emitted.
+    docs[1].first = {entity("Trial", "T2"), entity("Sponsor", "S", "ACME Inc"), entity("Trial", "T2", "Two")};
+    docs[1].second = {relation("SPONSORED_BY", {"Trial", "T2"}, {"Sponsor", "S"}, {{"role", std::string("collaborator")}}),
+                      relation("SPONSORED_BY", {"Trial", "T2"}, {"Sponsor", "S"}, {{"role", std::string("lead")}}),
+                      relation("CONDUCTED_AT", {"Trial", "T2"}, {"Site", "X|Paris"}),
+                      relation("TESTS", {"Trial", "T2"}, {"Drug", "nothing"})};
+    return docs;
+  };
+  Graph whole, one_by_one;
+  std::size_t unknown = 0;
+  int n = 0;
+  for (auto& [entities, relations] : documents()) {
+    std::string source = "doc" + std::to_string(n++);
+    for (const Entity& e : entities) one_by_one.merge_entity(e, source);
+    for (const Relation& r : relations) one_by_one.merge_relation(r, source);
+    unknown += whole.merge_document(entities, relations, source);
+  }
+  EXPECT_EQ(unknown, 1u);
+  EXPECT_EQ(whole.edge_count(), 4u);
+  std::ostringstream a, b;
+  write_graphml(whole, a);
+  write_graphml(one_by_one, b);
+  EXPECT_EQ(a.str(), b.str());
+  EXPECT_NE(a.str().find("ACME Inc"), std::string::npos);
+}
+
 TEST(Graph, ForEachNodeIsOrderedByLabelThenKey) {
   Graph g;
   std::vector<std::pair<std::string, std::string>> inserted = {

@@ -148,6 +148,13 @@ class Graph {
   bool merge_relation(const Relation& relation, std::string_view source);
   bool merge_relation(Relation&& relation, std::string_view source);
 
+  /// Merges one document's entities, then its relations, taking their contents. A relation's ends
+  /// are looked up among the entities just merged before the graph's index: a document's relations
+  /// name its own entities, and in a graph of millions of nodes each index probe is a cache miss.
+  /// Returns how many relations had an unknown end (and were not merged).
+  std::size_t merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
+                             std::string_view source);
+
   const Node* find(const std::string& label, const std::string& key) const;
 
   /// Adds a whole node, or merges it into the one with the same label and key: for readers that
@@ -199,9 +206,11 @@ class Graph {
   const std::vector<Vertex>& ordered_vertices() const;
   // Both take their argument's contents: they rebuild a graph from one about to be dropped.
   template <class E>
-  Vertex merge_entity_impl(E&& entity, std::string_view source);
+  Vertex merge_entity_impl(E&& entity, std::string_view source, std::uint64_t hash);
   template <class R>
   bool merge_relation_impl(R&& relation, std::string_view source);
+  template <class R>
+  void merge_relation_between(Vertex from, Vertex to, R&& relation, std::string_view source);
   Vertex merge_node(Node& node, const std::string& key);
   /// `node`'s names, sources and unset properties go to `into`.
   static void absorb(Node& into, Node&& node);
