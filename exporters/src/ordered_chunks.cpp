@@ -58,9 +58,6 @@ class ChunkPipeline {
       }
       wake_workers_.notify_all();
       out.write(text.data(), std::streamsize(text.size()));
-      text.clear();
-      std::lock_guard<std::mutex> lock(mutex_);
-      spare_.push_back(std::move(text));
     }
   }
 
@@ -73,12 +70,8 @@ class ChunkPipeline {
       std::size_t index = taken_++;
       slots_.emplace_back();
       Chunk* chunk = &slots_.back();  // a deque keeps its elements in place as it grows and shrinks at the ends
-      std::string text;
-      if (!spare_.empty()) {
-        text = std::move(spare_.back());
-        spare_.pop_back();
-      }
       lock.unlock();
+      std::string text;
       std::exception_ptr failed;
       try {
         format_(index * size_, std::min(count_, (index + 1) * size_), text);
@@ -98,9 +91,6 @@ class ChunkPipeline {
   std::mutex mutex_;
   std::condition_variable wake_workers_, wake_writer_;
   std::deque<Chunk> slots_;  // chunks [written_, taken_), in order
-  // Written chunks' buffers, emptied, for the next ones: a chunk is megabytes, and a fresh buffer
-  // each time cost the kernel a fault and a zeroed page for every 4 KB of the output.
-  std::vector<std::string> spare_;
   std::size_t taken_ = 0, written_ = 0;
   bool stopping_ = false;
   std::exception_ptr failure_;
