@@ -2,13 +2,17 @@
 """The scale benchmark: trialgraph extract on the registry's bulk format at growing sizes.
 
 usage: bench/run.py [--sizes 10000,100000,600000] [--jobs 1,2] [--formats graphml,turtle,neo4j-csv]
-                    [--data DIR] [--build DIR] [--markdown FILE]
+                    [--data DIR] [--out DIR] [--build DIR] [--markdown FILE]
 
 For each size it generates (once, cached in --data) one NDJSON file of that many studies scaled from
 the real records (bench/generate_ndjson.py), measures the floor on it (reading it: `cat > /dev/null`;
 parsing every record with simdjson alone), then runs `trialgraph extract -q -j J FILE -o OUT` for each
 format and J, and reports wall time, studies/s, MB/s, peak memory (the child's maxrss) and the time
-as a multiple of the parse floor. With --markdown, the table is also written as Markdown.
+as a multiple of the parse floor. Outputs go to --out (default DATA/out) and are removed after each
+run. With --markdown, the table is also written as Markdown.
+
+The input should sit in the page cache (or on tmpfs): when reading it runs at disk speed, the runs
+measure the disk, and the script says so.
 """
 import argparse, os, platform, shutil, subprocess, sys, time
 
@@ -46,6 +50,7 @@ def main():
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--formats", default="graphml,turtle,neo4j-csv")
     ap.add_argument("--data", default=os.path.join(root, "build", "bench-data"))
+    ap.add_argument("--out", help="where the outputs are written (default: DATA/out)")
     ap.add_argument("--build", default=os.path.join(root, "build"))
     ap.add_argument("--markdown")
     a = ap.parse_args()
@@ -55,7 +60,7 @@ def main():
         if not os.path.exists(tool):
             sys.exit(f"{tool} is missing: build first (scripts/build.sh)")
     os.makedirs(a.data, exist_ok=True)
-    out_dir = os.path.join(a.data, "out")
+    out_dir = a.out or os.path.join(a.data, "out")
     rows = []
     cores = os.cpu_count()
     print(f"machine: {cores} cores, {platform.processor() or platform.machine()}, "
@@ -69,6 +74,9 @@ def main():
         parse_secs = float(parse.stdout.split()[1])
         print(f"\n{size} studies, {mb:.0f} MB: cat {cat_secs:.2f} s ({mb / cat_secs:.0f} MB/s); "
               f"simdjson parse {parse_secs:.2f} s ({size / parse_secs:.0f} studies/s)", flush=True)
+        if mb / cat_secs < 1000:
+            print(f"  warning: reading the input runs at {mb / cat_secs:.0f} MB/s, the disk's speed: it does not stay "
+                  "in the page cache, and the times below include reading it from disk", flush=True)
         rows.append((size, mb, "floor: cat > /dev/null", "", cat_secs, None, None))
         rows.append((size, mb, "floor: simdjson parse", "1", parse_secs, None, None))
         for fmt in a.formats.split(","):
