@@ -35,6 +35,8 @@ namespace {
 
 // Plain ASCII text needs neither validation nor replacement: most values are such.
 bool plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x80; }
+// ASCII that XML text takes as it is (before any escaping).
+bool ascii_xml_char(unsigned char c) { return plain_ascii(c) || c == '\t' || c == '\n' || c == '\r'; }
 
 // Which bytes pass unchanged, as a table: the scan over a run of them is one load per byte.
 struct PlainBytes {
@@ -55,7 +57,7 @@ void each_valid_char(std::string_view text, std::string& out, const PlainBytes& 
     out.append(text.data() + i, run - i);
     if ((i = run) == text.size()) break;
     unsigned char c = text[i];
-    if (plain_ascii(c) || c == '\t' || c == '\n' || c == '\r') {
+    if (ascii_xml_char(c)) {
       put(out, char(c));
       ++i;
       continue;
@@ -77,8 +79,7 @@ void each_valid_char(std::string_view text, std::string& out, const PlainBytes& 
 std::string valid_xml_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  static const PlainBytes plain(
-      [](unsigned char c) { return plain_ascii(c) || c == '\t' || c == '\n' || c == '\r'; });
+  static const PlainBytes plain(ascii_xml_char);
   each_valid_char(text, out, plain, [](std::string& o, char c) { o.push_back(c); });
   return out;
 }
