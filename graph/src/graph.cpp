@@ -1,6 +1,7 @@
 #include "trialgraph/graph.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -433,9 +434,10 @@ void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
 std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
   std::unordered_map<std::string, Vertex> coded_by_form;
   std::unordered_set<std::string> ambiguous;
+  const Symbol wanted(label);  // compared by pointer with each of millions of nodes
   for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
     const Node& n = store_[v];
-    if (n.label != label || !n.properties.count(code_property)) continue;
+    if (n.label != wanted || !n.properties.count(code_property)) continue;
     std::set<std::string> forms{fold_text(n.name)};
     for (const std::string& a : n.aliases) forms.insert(fold_text(a));
     for (const std::string& form : forms)
@@ -446,7 +448,7 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
   for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
     into[v] = v;
     const Node& n = store_[v];
-    if (n.label != label || n.properties.count(code_property) || ambiguous.count(n.key)) continue;
+    if (n.label != wanted || n.properties.count(code_property) || ambiguous.count(n.key)) continue;
     if (auto it = coded_by_form.find(n.key); it != coded_by_form.end()) into[v] = it->second, ++folded;
   }
   if (folded > 0) fold_vertices(into);
@@ -504,6 +506,8 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
 
 void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
   auto& vertices = store_.m_vertices;
+  for (Vertex v = 0; v < vertices.size(); ++v)
+    if (into[v] != v) vertex_index_.erase(vertex_hash(store_[v].label, store_[v].key), std::uint32_t(v));
   std::vector<Vertex> now(vertices.size());
   Vertex kept = 0;
   for (Vertex v = 0; v < vertices.size(); ++v) now[v] = into[v] == v ? kept++ : kept;
@@ -519,8 +523,7 @@ void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
     if (now[v] != v) vertices[now[v]] = std::move(vertices[v]);
   }
   vertices.resize(kept);
-  vertex_index_.clear();
-  for (Vertex v = 0; v < kept; ++v) vertex_index_.insert(vertex_hash(store_[v].label, store_[v].key), std::uint32_t(v));
+  vertex_index_.renumber([&](std::uint32_t v) { return now[v]; });  // a few folded, millions kept: not hashed again
   // The hub edges' identities changed with the numbering: indexed again if anything merges.
   hub_edges_.clear();
   hub_index_stale_ = true;
@@ -558,21 +561,41 @@ const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
   // after another): sorted once.
   if (order_.size() == boost::num_vertices(store_)) return order_;
   // Sorted by (label's rank, key) in a flat array: a few labels, and no trip to the vertex for
-  // each comparison.
-  std::map<std::string_view, std::uint32_t> label_rank;
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) label_rank.emplace(store_[v].label, 0);
-  std::uint32_t next = 0;
-  for (auto& [label, r] : label_rank) r = next++;
+  // each comparison. A key's first 16 bytes sit in the array, big-endian (zero-padded: a shorter
+  // key compares lower, as in the string order); only keys that share them are read whole.
   struct Place {  // 24 bytes: three million of them at the registry's size
     std::uint32_t label, v;
-    std::string_view key;
+    std::uint64_t head, tail;  // the key's bytes 0-7 and 8-15
+    auto prefix() const { return std::tie(label, head, tail); }
   };
+  auto big_endian = [](std::string_view key, std::size_t from) {
+    std::uint64_t word = 0;
+    for (std::size_t i = from; i < from + 8; ++i)
+      word = word << 8 | (i < key.size() ? std::uint8_t(key[i]) : 0);
+    return word;
+  };
+  // A handful of labels, found by Symbol (a pointer compare), ranked by their text.
+  std::vector<Symbol> labels;
   std::vector<Place> places;
   places.reserve(boost::num_vertices(store_));
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_)))
-    places.push_back({label_rank[store_[v].label], std::uint32_t(v), store_[v].key});
-  std::sort(places.begin(), places.end(),
-            [](const Place& a, const Place& b) { return std::tie(a.label, a.key) < std::tie(b.label, b.key); });
+  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
+    const Node& n = store_[v];
+    auto at = std::find(labels.begin(), labels.end(), n.label);
+    if (at == labels.end()) at = labels.insert(labels.end(), n.label);
+    std::string_view key = n.key;
+    places.push_back({std::uint32_t(at - labels.begin()), std::uint32_t(v), big_endian(key, 0), big_endian(key, 8)});
+  }
+  std::vector<std::uint32_t> rank_of_label(labels.size());
+  std::iota(rank_of_label.begin(), rank_of_label.end(), 0u);
+  std::sort(rank_of_label.begin(), rank_of_label.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return labels[a].view() < labels[b].view(); });
+  std::vector<std::uint32_t> label_rank(labels.size());
+  for (std::uint32_t r = 0; r < rank_of_label.size(); ++r) label_rank[rank_of_label[r]] = r;
+  for (Place& p : places) p.label = label_rank[p.label];
+  std::sort(places.begin(), places.end(), [&](const Place& a, const Place& b) {
+    if (a.prefix() != b.prefix()) return a.prefix() < b.prefix();
+    return store_[a.v].key < store_[b.v].key;
+  });
   order_.resize(places.size());
   rank_.resize(places.size());
   for (std::size_t i = 0; i < places.size(); ++i) {

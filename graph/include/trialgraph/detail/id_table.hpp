@@ -27,6 +27,31 @@ class IdTable {
     ++used_;
   }
 
+  /// Removes `id`, stored under `hash`, closing the gap so that later probes still find theirs.
+  void erase(std::uint64_t hash, std::uint32_t id) {
+    if (slots_.empty()) return;
+    std::size_t i = tag_of(hash) & mask();
+    while (slots_[i].id_plus_one && slots_[i].id_plus_one != id + 1) i = (i + 1) & mask();
+    if (!slots_[i].id_plus_one) return;
+    // Backward shift: a later slot moves into the gap unless its probe starts after the gap.
+    for (std::size_t j = (i + 1) & mask(); slots_[j].id_plus_one; j = (j + 1) & mask()) {
+      std::size_t home = slots_[j].tag & mask();
+      bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      if (stays) continue;
+      slots_[i] = slots_[j];
+      i = j;
+    }
+    slots_[i] = Slot{};
+    --used_;
+  }
+
+  /// Gives every id its new number, `renumbered(id)`; hashes, and so places, stay.
+  template <class Renumbered>
+  void renumber(Renumbered&& renumbered) {
+    for (Slot& s : slots_)
+      if (s.id_plus_one) s.id_plus_one = std::uint32_t(renumbered(s.id_plus_one - 1)) + 1;
+  }
+
   void clear() {
     slots_.clear();
     used_ = 0;

@@ -1,0 +1,76 @@
+// The vertex index: an open-addressing table whose keys live elsewhere. Erasing and renumbering
+// are checked against a std::map under hashes made to collide, so that probe runs are long and
+// wrap around the table's end.
+#include <map>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "trialgraph/detail/id_table.hpp"
+
+namespace {
+
+using trialgraph::detail::IdTable;
+
+struct Model {
+  IdTable table;
+  std::map<std::uint32_t, std::uint64_t> hash_of;  // id -> hash: the keys the table does not hold
+
+  std::optional<std::uint32_t> find(std::uint64_t hash, std::uint32_t id) const {
+    return table.find(hash, [&](std::uint32_t candidate) { return candidate == id; });
+  }
+  void expect_consistent() const {
+    ASSERT_EQ(table.size(), hash_of.size());
+    for (const auto& [id, hash] : hash_of) ASSERT_EQ(find(hash, id), id) << "id " << id;
+  }
+};
+
+// Few distinct hashes, and tags whose low bits crowd the table's last slots.
+std::uint64_t crowded_hash(std::mt19937& random) { return 0xfffffff0u + random() % 24; }
+
+TEST(IdTable, ErasedIdsAreGoneAndTheOthersAreStillFound) {
+  std::mt19937 random(7);
+  Model m;
+  for (std::uint32_t id = 0; id < 400; ++id) {
+    std::uint64_t hash = crowded_hash(random);
+    m.table.insert(hash, id);
+    m.hash_of[id] = hash;
+  }
+  m.expect_consistent();
+  for (int round = 0; round < 300; ++round) {
+    auto victim = m.hash_of.begin();
+    std::advance(victim, random() % m.hash_of.size());
+    auto [id, hash] = *victim;
+    m.table.erase(hash, id);
+    m.hash_of.erase(victim);
+    EXPECT_FALSE(m.find(hash, id)) << "erased id " << id;
+    if (round % 50 == 0) m.expect_consistent();
+  }
+  m.expect_consistent();
+  m.table.erase(0xfffffff0u, 12345);  // not there: nothing changes
+  m.expect_consistent();
+}
+
+TEST(IdTable, RenumberedIdsAreFoundUnderTheirNewNumbers) {
+  std::mt19937 random(11);
+  Model m;
+  for (std::uint32_t id = 0; id < 100; ++id) {
+    std::uint64_t hash = crowded_hash(random);
+    m.table.insert(hash, id);
+    m.hash_of[id] = hash;
+  }
+  for (std::uint32_t id = 0; id < 100; id += 3) m.table.erase(m.hash_of[id], id), m.hash_of.erase(id);
+  // Close the gaps, as dropping folded vertices does.
+  std::map<std::uint32_t, std::uint32_t> now;
+  std::map<std::uint32_t, std::uint64_t> renumbered;
+  for (const auto& [id, hash] : m.hash_of) {
+    std::uint32_t next = std::uint32_t(now.size());
+    now[id] = next;
+    renumbered[next] = hash;
+  }
+  m.table.renumber([&](std::uint32_t id) { return now.at(id); });
+  m.hash_of = renumbered;
+  m.expect_consistent();
+}
+
+}  // namespace
