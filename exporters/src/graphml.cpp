@@ -13,25 +13,34 @@ namespace {
 
 using detail::xml_escape;
 
-// The GraphML attr.type able to hold every value a property takes.
+// The GraphML attr.type able to hold every value a property takes. Names are Symbols, so seen
+// by their one interned string's address: millions of properties, no string compared.
 class KeyTypes {
  public:
-  void see(const std::string& name, const PropertyValue& v) {
-    const char* t = v.integer()   ? "long"
-                    : v.real()    ? "double"
-                    : v.boolean() ? "boolean"
-                                  : "string";
-    auto [it, fresh] = types_.try_emplace(name, t);
+  void see(Symbol name, const PropertyValue& v) {
+    const char* t = v.integer()   ? kLong
+                    : v.real()    ? kDouble
+                    : v.boolean() ? kBoolean
+                                  : kString;
+    auto [it, fresh] = types_.try_emplace(&name.str(), t);
     if (fresh || it->second == t) return;
-    bool numbers = (it->second == std::string("long") || it->second == std::string("double")) &&
-                   (t == std::string("long") || t == std::string("double"));
-    it->second = numbers ? "double" : "string";
+    bool numbers = (it->second == kLong || it->second == kDouble) && (t == kLong || t == kDouble);
+    it->second = numbers ? kDouble : kString;
   }
-  const std::map<std::string, const char*, std::less<>>& types() const { return types_; }
-  const char* type_of(std::string_view name) const { return types_.find(name)->second; }
+  /// By name, for the declarations.
+  std::map<std::string, const char*> types() const {
+    std::map<std::string, const char*> by_name;
+    for (const auto& [name, type] : types_) by_name.emplace(*name, type);
+    return by_name;
+  }
+  const char* type_of(Symbol name) const { return types_.find(&name.str())->second; }
 
  private:
-  std::map<std::string, const char*, std::less<>> types_;
+  static constexpr const char* kLong = "long";
+  static constexpr const char* kDouble = "double";
+  static constexpr const char* kBoolean = "boolean";
+  static constexpr const char* kString = "string";
+  std::unordered_map<const std::string*, const char*> types_;
 };
 
 std::string json_list(const std::vector<std::string>& items) {
@@ -102,19 +111,24 @@ struct GraphmlContext {
   const std::string& sources_text(const Sources& sources) const { return sources_json.at(&sources.set()); }
 };
 
+// Which keys to declare: every node and edge seen once, in store order (the result does not
+// depend on order, and the export order would cost a sort of each node's edges).
 GraphmlContext survey(const Graph& graph) {
   GraphmlContext c;
   for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, PropertyValue());
-  graph.for_each_node([&](const Node& n) {
+  const Graph::Store& store = graph.store();
+  for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
+    const Node& n = store[v];
     if (!n.aliases.empty()) c.node_keys.see("aliases", PropertyValue());
     for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
     c.see_sources(n.sources);
-  });
+  }
   c.edge_keys.see("sources", PropertyValue());
-  graph.for_each_edge([&](const Node&, const Edge& e, const Node&) {
+  for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
+    const Edge& e = store[id];
     for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
     c.see_sources(e.sources);
-  });
+  }
   return c;
 }
 
