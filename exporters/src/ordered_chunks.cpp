@@ -11,9 +11,13 @@
 namespace trialgraph::detail {
 namespace {
 
-constexpr std::size_t kTargetChunks = 1024;  // enough to balance the threads
+constexpr std::size_t kTargetChunks = 4096;  // enough to balance the threads; about 1 MB each at the registry's size
 constexpr std::size_t kMinChunk = 256;       // items: a chunk's text is a few hundred KB at most
 constexpr std::size_t kInFlightPerThread = 4;
+// A written chunk's buffer is handed to the next chunk, which then grows into pages already
+// mapped instead of fresh ones the kernel must zero (a tenth of writing). Only buffers up to
+// this size are kept, so a few huge chunks do not hold their memory to the end.
+constexpr std::size_t kReusedBufferLimit = 8u << 20;
 
 // The same for any number of threads, so that writers that keep state within a chunk (Turtle's
 // shared subjects) give the same text whatever -j is.
@@ -58,6 +62,11 @@ class ChunkPipeline {
       }
       wake_workers_.notify_all();
       out.write(text.data(), std::streamsize(text.size()));
+      if (text.capacity() <= kReusedBufferLimit) {
+        text.clear();
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (spare_.size() < window_) spare_.push_back(std::move(text));
+      }
     }
   }
 
@@ -70,8 +79,12 @@ class ChunkPipeline {
       std::size_t index = taken_++;
       slots_.emplace_back();
       Chunk* chunk = &slots_.back();  // a deque keeps its elements in place as it grows and shrinks at the ends
-      lock.unlock();
       std::string text;
+      if (!spare_.empty()) {
+        text = std::move(spare_.back());
+        spare_.pop_back();
+      }
+      lock.unlock();
       std::exception_ptr failed;
       try {
         format_(index * size_, std::min(count_, (index + 1) * size_), text);
@@ -91,6 +104,7 @@ class ChunkPipeline {
   std::mutex mutex_;
   std::condition_variable wake_workers_, wake_writer_;
   std::deque<Chunk> slots_;  // chunks [written_, taken_), in order
+  std::vector<std::string> spare_;  // written chunks' emptied buffers
   std::size_t taken_ = 0, written_ = 0;
   bool stopping_ = false;
   std::exception_ptr failure_;
