@@ -51,16 +51,28 @@ int main(int argc, char** argv) {
   }
   auto recognizer = trialgraph::shared_recognizer();  // built before the clock starts
   std::size_t mentions = 0;
+  std::uint64_t digest = 14695981039346656037ull;  // FNV-1a over every mention: compares two builds
+  auto mix = [&](std::string_view bytes) {
+    for (unsigned char c : bytes) digest = (digest ^ c) * 1099511628211ull;
+  };
   auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < rounds; ++r)
     for (const auto& t : texts) {
       trialgraph::LearnedAbbreviations learned;
-      mentions += recognizer->find(t, &learned).size();
+      std::vector<trialgraph::Mention> found = recognizer->find(t, &learned);
+      mentions += found.size();
+      if (r == 0)
+        for (const trialgraph::Mention& m : found) {
+          std::string fields = std::to_string(int(m.kind)) + '|' + (m.entry ? m.entry->name : "-") + '|' +
+                               std::to_string(m.begin) + '|' + std::to_string(m.end) + '|' + m.surface + '|' +
+                               (m.ambiguous ? "?" : "!");
+          mix(fields);
+        }
     }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double mb = double(bytes) * rounds / 1e6;
   std::cout << "recognizer: " << documents << " documents, " << texts.size() << " strings, "
             << double(bytes) / 1e6 << " MB of text x " << rounds << " rounds in " << secs << " s: "
             << mb / secs << " MB/s, " << double(documents) * rounds / secs << " documents/s, "
-            << mentions / std::size_t(rounds) << " mentions per round\n";
+            << mentions / std::size_t(rounds) << " mentions per round (digest " << std::hex << digest << std::dec << ")\n";
 }
