@@ -106,9 +106,10 @@ std::string_view ligature_letters(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::string fold_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+// fold_text's work, appended to `out`: keys of several folded fields are built in one string.
+void append_folded(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -119,7 +120,7 @@ std::string fold_text(std::string_view text) {
         pending_space = true;
         continue;
       }
-      if (pending_space && !out.empty()) out.push_back(' ');
+      if (pending_space && out.size() > start) out.push_back(' ');
       pending_space = false;
       out.push_back(ascii_lower(c));
       continue;
@@ -128,7 +129,7 @@ std::string fold_text(std::string_view text) {
       i += 2;
       continue;
     }
-    if (pending_space && !out.empty()) out.push_back(' ');
+    if (pending_space && out.size() > start) out.push_back(' ');
     pending_space = false;
     if (std::string_view letters = c == 0xEF ? ligature_letters(text, i) : std::string_view(); !letters.empty()) {
       out.append(letters);
@@ -139,6 +140,13 @@ std::string fold_text(std::string_view text) {
       out.push_back(char(c));
     }
   }
+}
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_folded(out, text);
   return out;
 }
 
@@ -210,8 +218,16 @@ std::string antigen_key(std::string_view symbol) {
 
 std::string site_key(std::string_view facility, std::string_view city, std::string_view state,
                      std::string_view country) {
-  return fold_text(facility) + "|" + fold_text(city) + "|" + fold_text(state) + "|" +
-         fold_text(country);
+  std::string key;
+  key.reserve(facility.size() + city.size() + state.size() + country.size() + 3);
+  append_folded(key, facility);
+  key += '|';
+  append_folded(key, city);
+  key += '|';
+  append_folded(key, state);
+  key += '|';
+  append_folded(key, country);
+  return key;
 }
 
 std::string slug(std::string_view key) {

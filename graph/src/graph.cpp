@@ -592,10 +592,18 @@ const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
   std::vector<std::uint32_t> label_rank(labels.size());
   for (std::uint32_t r = 0; r < rank_of_label.size(); ++r) label_rank[rank_of_label[r]] = r;
   for (Place& p : places) p.label = label_rank[p.label];
-  std::sort(places.begin(), places.end(), [&](const Place& a, const Place& b) {
-    if (a.prefix() != b.prefix()) return a.prefix() < b.prefix();
-    return store_[a.v].key < store_[b.v].key;
-  });
+  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.prefix() < b.prefix(); });
+  // Keys sharing their first 16 bytes ("university hospital s1", "... s2") are then sorted by
+  // their whole text, each read once rather than at every comparison.
+  std::vector<std::pair<std::string_view, Place>> tied;
+  for (std::size_t i = 0, j = 0; i < places.size(); i = j) {
+    for (j = i + 1; j < places.size() && places[j].prefix() == places[i].prefix();) ++j;
+    if (j - i < 2) continue;
+    tied.clear();
+    for (std::size_t k = i; k < j; ++k) tied.emplace_back(store_[places[k].v].key.view(), places[k]);
+    std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = i; k < j; ++k) places[k] = tied[k - i].second;
+  }
   order_.resize(places.size());
   rank_.resize(places.size());
   for (std::size_t i = 0; i < places.size(); ++i) {
@@ -639,16 +647,33 @@ std::size_t Graph::out_degree_at(std::size_t place) const {
   return boost::out_degree(ordered_vertices()[place], store_);
 }
 
+namespace {
+// Counts by Symbol first (a pointer compare against a handful), then by name: millions of nodes
+// and edges, a few labels and types.
+template <class Symbols>
+std::map<std::string, std::size_t> count_symbols(Symbols&& each) {
+  std::vector<std::pair<Symbol, std::size_t>> counts;
+  each([&](Symbol s) {
+    auto at = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == s; });
+    if (at == counts.end()) counts.emplace_back(s, 1);
+    else ++at->second;
+  });
+  std::map<std::string, std::size_t> by_name;
+  for (const auto& [symbol, n] : counts) by_name[symbol.str()] += n;
+  return by_name;
+}
+}  // namespace
+
 std::map<std::string, std::size_t> Graph::nodes_by_label() const {
-  std::map<std::string, std::size_t> counts;
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) ++counts[store_[v].label];
-  return counts;
+  return count_symbols([&](auto&& count) {
+    for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) count(store_[v].label);
+  });
 }
 
 std::map<std::string, std::size_t> Graph::edges_by_type() const {
-  std::map<std::string, std::size_t> counts;
-  for (const EdgeId& e : boost::make_iterator_range(boost::edges(store_))) ++counts[store_[e].type];
-  return counts;
+  return count_symbols([&](auto&& count) {
+    for (const EdgeId& e : boost::make_iterator_range(boost::edges(store_))) count(store_[e].type);
+  });
 }
 
 }  // namespace trialgraph
