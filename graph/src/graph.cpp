@@ -242,7 +242,7 @@ Edge* Graph::find_edge(Vertex from, Vertex to, Symbol type) {
       if (e.get_target() == to && e.get_property().type == type) return &e.get_property();
     return nullptr;
   }
-  ensure_hub_index();
+  index_hub(from);
   auto type_id = edge_types_.find(type);
   if (type_id == edge_types_.end()) return nullptr;
   auto it = hub_edges_.find(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id->second});
@@ -254,12 +254,9 @@ std::pair<Edge*, bool> Graph::edge_slot(Vertex from, Vertex to, Symbol type) {
   EdgeId e = boost::add_edge(from, to, store_).first;
   Edge* edge = &store_[e];
   edge->type = type;
-  auto& out = store_.m_vertices[from].m_out_edges;
-  if (out.size() == kHubDegree) {
-    for (auto& stored : out) index_hub_edge(from, stored.get_target(), &stored.get_property());
-  } else if (out.size() > kHubDegree) {
+  // A vertex is indexed once a search finds it with kHubDegree edges: it has more now.
+  if (store_.m_vertices[from].m_out_edges.size() > kHubDegree && indexed_hubs_.count(std::uint32_t(from)))
     index_hub_edge(from, to, edge);
-  }
   return {edge, true};
 }
 
@@ -271,14 +268,9 @@ void Graph::index_hub_edge(Vertex from, Vertex to, Edge* edge) {
   hub_edges_.emplace(EdgeIdentity{std::uint32_t(from), std::uint32_t(to), type_id(edge->type)}, edge);
 }
 
-void Graph::ensure_hub_index() {
-  if (!hub_index_stale_) return;
-  hub_index_stale_ = false;
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
-    auto& out = store_.m_vertices[v].m_out_edges;
-    if (out.size() >= kHubDegree)
-      for (auto& stored : out) index_hub_edge(v, stored.get_target(), &stored.get_property());
-  }
+void Graph::index_hub(Vertex v) {
+  if (!indexed_hubs_.insert(std::uint32_t(v)).second) return;
+  for (auto& stored : store_.m_vertices[v].m_out_edges) index_hub_edge(v, stored.get_target(), &stored.get_property());
 }
 
 Graph::Graph(Graph&& other) noexcept { *this = std::move(other); }
@@ -293,14 +285,14 @@ Graph& Graph::operator=(Graph&& other) noexcept {
   other.store_.clear();
   vertex_index_ = std::move(other.vertex_index_);
   hub_edges_ = std::move(other.hub_edges_);
-  hub_index_stale_ = other.hub_index_stale_;
+  indexed_hubs_ = std::move(other.indexed_hubs_);
   edge_types_ = std::move(other.edge_types_);
   order_ = std::move(other.order_);
   rank_ = std::move(other.rank_);
   fresh_vertices_ = std::move(other.fresh_vertices_);
   other.vertex_index_.clear();  // the source is left an empty graph
   other.hub_edges_.clear();
-  other.hub_index_stale_ = false;
+  other.indexed_hubs_.clear();
   other.edge_types_.clear();
   other.order_.clear();
   other.rank_.clear();
@@ -379,6 +371,7 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
   };
   std::vector<Merged> merged;
   merged.reserve(entities.size());
+  const Vertex first_new = boost::num_vertices(store_);
   for (Entity& e : entities) {
     std::uint64_t hash = vertex_hash(e.label, e.key);
     merged.push_back({hash, e.label, e.key, merge_entity_impl(std::move(e), source, hash)});
@@ -391,11 +384,45 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
       if (it->label == ref.label && it->key == ref.key) return it->vertex;
     return find_vertex(ref.label, ref.key, hash);
   };
+  // A node this document created has only this document's edges: a repeated fact is found among
+  // them, not by searching the node's edges or indexing them (a trial at hundreds of sites).
+  struct Fact {
+    std::uint32_t from, to;
+    const std::string* type;  // interned: the same pointer for the same type
+    std::uint32_t relation;
+    auto identity() const { return std::tie(from, to, type); }
+    bool operator<(const Fact& o) const { return std::tie(from, to, type, relation) < std::tie(o.from, o.to, o.type, o.relation); }
+  };
+  std::vector<Fact> facts;
   std::size_t unknown = 0;
-  for (Relation& r : relations) {
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    Relation& r = relations[i];
     std::optional<Vertex> from = vertex_of(r.from), to = from ? vertex_of(r.to) : std::nullopt;
-    if (from && to) merge_relation_between(*from, *to, std::move(r), source);
-    else ++unknown;
+    if (!from || !to) ++unknown;
+    else if (*from < first_new) merge_relation_between(*from, *to, std::move(r), source);
+    else facts.push_back({std::uint32_t(*from), std::uint32_t(*to), &Symbol(r.type).str(), std::uint32_t(i)});
+  }
+  // The first relation of each (from, to, type) adds the edge, in the relations' order; the
+  // others merge into it.
+  std::vector<std::uint32_t> first(facts.size());
+  std::vector<std::uint32_t> by_identity(facts.size());
+  std::iota(by_identity.begin(), by_identity.end(), 0u);
+  std::sort(by_identity.begin(), by_identity.end(), [&](std::uint32_t a, std::uint32_t b) { return facts[a] < facts[b]; });
+  for (std::size_t k = 0; k < by_identity.size(); ++k) {
+    bool starts = k == 0 || facts[by_identity[k]].identity() != facts[by_identity[k - 1]].identity();
+    first[by_identity[k]] = starts ? by_identity[k] : first[by_identity[k - 1]];
+  }
+  std::vector<Edge*> edge_of(facts.size(), nullptr);
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    const Fact& f = facts[k];
+    Edge*& edge = edge_of[first[k]];
+    if (!edge) {
+      edge = &store_[boost::add_edge(f.from, f.to, store_).first];
+      edge->type = Symbol(*f.type);
+    }
+    Relation& r = relations[f.relation];
+    edge->sources = edge->sources.with(source);
+    edge->properties = edge->properties.merged(r.properties);
   }
   return unknown;
 }
@@ -526,7 +553,7 @@ void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
   vertex_index_.renumber([&](std::uint32_t v) { return now[v]; });  // a few folded, millions kept: not hashed again
   // The hub edges' identities changed with the numbering: indexed again if anything merges.
   hub_edges_.clear();
-  hub_index_stale_ = true;
+  indexed_hubs_.clear();
   // The kept vertices keep their export order: renumbered, not sorted again.
   std::size_t place = 0;
   for (Vertex v : order_)

@@ -152,6 +152,42 @@ TEST(Graph, MergingADocumentIsMergingItsEntitiesThenItsRelations) {
   EXPECT_NE(a.str().find("ACME Inc"), std::string::npos);
 }
 
+// A trial at hundreds of sites: the document that creates it adds its edges without searching
+// them; a later document naming the trial again searches them through the hub index, built then.
+TEST(Graph, AHubMadeByOneDocumentMergesWithTheNextOnes) {
+  auto site = [](int i) { return "site" + std::to_string(i); };
+  auto document = [&](int first, int last, const std::string& status) {
+    std::pair<std::vector<Entity>, std::vector<Relation>> doc;
+    doc.first.push_back(entity("Trial", "T"));
+    for (int i = first; i < last; ++i) {
+      doc.first.push_back(entity("Site", site(i)));
+      doc.second.push_back(relation("CONDUCTED_AT", {"Trial", "T"}, {"Site", site(i)}, {{"status", status}}));
+    }
+    // The same fact twice in one document, the second with more to say.
+    doc.second.push_back(relation("CONDUCTED_AT", {"Trial", "T"}, {"Site", site(first)}, {{"note", status}}));
+    return doc;
+  };
+  // 300 sites; then 150 of them again and 20 new ones; then 5 of those new ones again.
+  std::vector<std::pair<std::vector<Entity>, std::vector<Relation>>> docs = {
+      document(0, 300, "recruiting"), document(150, 320, "completed"), document(310, 315, "withdrawn")};
+  Graph whole, one_by_one;
+  int n = 0;
+  for (auto& [entities, relations] : docs) {
+    std::string source = "doc" + std::to_string(n++);
+    for (const Entity& e : entities) one_by_one.merge_entity(e, source);
+    for (const Relation& r : relations) one_by_one.merge_relation(r, source);
+    EXPECT_EQ(whole.merge_document(entities, relations, source), 0u);
+  }
+  EXPECT_EQ(whole.edge_count(), 320u);
+  std::ostringstream a, b;
+  write_graphml(whole, a);
+  write_graphml(one_by_one, b);
+  EXPECT_EQ(a.str(), b.str());
+  // The first value stays, the later documents add their sources and new properties.
+  EXPECT_NE(a.str().find("[&quot;doc0&quot;,&quot;doc1&quot;]"), std::string::npos);
+  EXPECT_NE(a.str().find("[&quot;doc1&quot;,&quot;doc2&quot;]"), std::string::npos);
+}
+
 TEST(Graph, ForEachNodeIsOrderedByLabelThenKey) {
   Graph g;
   std::vector<std::pair<std::string, std::string>> inserted = {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <cstdint>
@@ -226,15 +227,18 @@ class Graph {
   std::pair<Edge*, bool> edge_slot(Vertex from, Vertex to, Symbol type);
   std::uint32_t type_id(Symbol type);
   void index_hub_edge(Vertex from, Vertex to, Edge* edge);
-  void ensure_hub_index();
+  /// Indexes `v`'s edges, unless they are already.
+  void index_hub(Vertex v);
 
   Store store_;
   detail::IdTable vertex_index_;  // vertices by (label, key)
   // Edges are found by scanning their source's out-edges; a vertex with this many gets them
-  // indexed, so that a trial at a thousand sites does not scan a thousand edges for each.
+  // indexed when first searched, so that a trial at a thousand sites does not scan a thousand
+  // edges for each. A document's new vertices are never searched (merge_document): a trial that
+  // no later document names again is never indexed.
   static constexpr std::size_t kHubDegree = 128;
-  std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> hub_edges_;
-  bool hub_index_stale_ = false;  // after a fold renumbered the vertices
+  std::unordered_map<EdgeIdentity, Edge*, EdgeIdentityHash> hub_edges_;  // the edges of indexed_hubs_
+  std::unordered_set<std::uint32_t> indexed_hubs_;
   std::unordered_map<Symbol, std::uint32_t> edge_types_;
   mutable std::vector<Vertex> order_;
   mutable std::vector<std::uint32_t> rank_;
