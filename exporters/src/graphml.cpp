@@ -1,5 +1,6 @@
 // GraphML in the shape Neo4j's apoc.import.graphml(file, {readLabels: true}) reads
 // (the rules: shared/tools/apoc_graphml_lint.py).
+#include <charconv>
 #include <map>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
@@ -148,11 +149,13 @@ void append_node(std::string& line, const Node& n, const GraphmlContext& c) {
   line += "</node>\n";
 }
 
-void append_edge(std::string& line, std::size_t number, const Node& from, const Edge& e, const Node& to,
+// `from_id`: the source's node id, escaped once for all the edges leaving it.
+void append_edge(std::string& line, std::size_t number, std::string_view from_id, const Edge& e, const Node& to,
                  const GraphmlContext& c) {
   std::string scratch, key;
-  line.append("<edge id=\"e").append(std::to_string(number)).append("\" source=\"");
-  node_id(line, from);
+  char digits[24];
+  line.append("<edge id=\"e").append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+  line.append("\" source=\"").append(from_id);
   line += "\" target=\"";
   node_id(line, to);
   line += "\" label=\"";
@@ -188,8 +191,15 @@ void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& o
   for (std::size_t i = 0; i < nodes; ++i) first_edge[i + 1] = first_edge[i] + graph.out_degree_at(i);
   detail::write_ordered_chunks(out, nodes, options.jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
     std::size_t number = first_edge[begin];
+    const Node* last_from = nullptr;
+    std::string from_id;
     graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) {
-      append_edge(text, number++, from, e, to, c);
+      if (&from != last_from) {
+        last_from = &from;
+        from_id.clear();
+        node_id(from_id, from);
+      }
+      append_edge(text, number++, from_id, e, to, c);
     });
   });
   out << "</graph>\n</graphml>\n";
