@@ -268,7 +268,7 @@ bool write_outputs(const Graph& graph, const std::vector<std::pair<fs::path, Out
   bool written = true;
   for (const auto& [path, format] : outputs) {
     std::string error, command;
-    bool ok = format == OutputFormat::neo4j_csv ? export_neo4j_csv(graph, path, command, error)
+    bool ok = format == OutputFormat::neo4j_csv ? export_neo4j_csv(graph, path, command, error, o.export_options)
                                                 : export_to_file(graph, path, format, o.export_options, error);
     if (!ok) std::cerr << "trialgraph: error: " << error << "\n";
     if (!command.empty()) import_commands.push_back(command);

@@ -157,11 +157,11 @@ class CsvFiles {
 };
 
 bool write_folder(const Graph& graph, const fs::path& folder, std::string& command, const fs::path& dir,
-                  std::string& error) {
+                  const ExportOptions& options, std::string& error) {
   CsvFiles files(folder);
   Neo4jCsv csv = neo4j_csv(graph, [&](const Neo4jCsv::File& file, std::size_t index, std::string_view text) {
     files.write(file, index, text);
-  });
+  }, options);
   if (!files.close(error)) return false;
   command = csv.import_command(dir.string());
   std::string script = import_script(csv);
@@ -228,6 +228,11 @@ std::optional<OutputFormat> format_from_path(const fs::path& path) {
 }
 
 bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& command, std::string& error) {
+  return export_neo4j_csv(graph, target, command, error, ExportOptions());
+}
+
+bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& command, std::string& error,
+                      const ExportOptions& options) {
   fs::path dir = target.has_filename() ? target : target.parent_path();  // "out/" is the folder "out"
   error = replace_refusal(dir);
   if (!error.empty()) return false;
@@ -240,7 +245,7 @@ bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& c
     return false;
   }
   std::string made_command;
-  bool done = write_folder(graph, temp, made_command, dir, error) && swap_into_place(temp, dir, error);
+  bool done = write_folder(graph, temp, made_command, dir, options, error) && swap_into_place(temp, dir, error);
   fs::remove_all(temp, ec);  // the unfinished folder, or the replaced one
   if (!done) return false;
   command = made_command;
@@ -260,7 +265,7 @@ bool export_to_file(const Graph& graph, const fs::path& path, OutputFormat forma
       return write_atomically(path, [&](std::ostream& out) { write_nquads(graph, out, options); }, error);
     case OutputFormat::neo4j_csv: {
       std::string command;
-      return export_neo4j_csv(graph, path, command, error);
+      return export_neo4j_csv(graph, path, command, error, options);
     }
   }
   return false;

@@ -1,10 +1,15 @@
 // CSV files for `neo4j-admin database import full` (the header rules: Neo4j's operations manual,
 // "Import" > "CSV header format"): an ID space per label, typed property columns, RFC 4180 quoting.
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
+#include "ordered_chunks.hpp"
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
 
@@ -108,15 +113,85 @@ struct TextScan {
   }
 };
 
+// One value of a row, by its column: a property, or one of the columns every row has.
+struct Cell {
+  std::string_view column;       // an interned name: its address identifies it
+  const PropertyValue* value;    // null for a node's name, which is `text`
+  std::string_view text;
+};
+
+Kind kind_of(const Cell& c) { return c.value ? kind_of(*c.value) : Kind::text; }
+
+// The columns every node file has take the place of properties of the same name.
+const Symbol& name_column() { static const Symbol s("name"); return s; }
+const Symbol& aliases_column() { static const Symbol s("aliases"); return s; }
+const Symbol& sources_column() { static const Symbol s("sources"); return s; }
+
+// Sources are interned, so each distinct set is one list value, made while the tables are found.
+class SourceLists {
+ public:
+  void see(const Sources& sources) {
+    auto [it, fresh] = lists_.try_emplace(&sources.set());
+    if (fresh) it->second = PropertyValue(std::vector<std::string>(sources.begin(), sources.end()));
+  }
+  const PropertyValue& of(const Sources& sources) const { return lists_.at(&sources.set()); }
+
+ private:
+  std::unordered_map<const Sources::Set*, PropertyValue> lists_;
+};
+
+// A node's or an edge's cells in column order (by name, as a file's columns are), made without
+// copying its properties.
+class Cells {
+ public:
+  const std::vector<Cell>& of(const Node& n, const SourceLists& sources) {
+    cells_.clear();
+    const bool has_aliases = !n.aliases.empty();
+    for (const auto& [name, value] : n.properties)
+      if (name != name_column() && name != sources_column() && !(has_aliases && name == aliases_column()))
+        cells_.push_back({name.view(), &value, {}});
+    cells_.push_back({name_column().view(), nullptr, n.name.view()});
+    if (has_aliases) {
+      aliases_ = PropertyValue(std::vector<std::string>(n.aliases.begin(), n.aliases.end()));
+      cells_.push_back({aliases_column().view(), &aliases_, {}});
+    }
+    cells_.push_back({sources_column().view(), &sources.of(n.sources), {}});
+    return sorted();
+  }
+  const std::vector<Cell>& of(const Edge& e, const SourceLists& sources) {
+    cells_.clear();
+    for (const auto& [name, value] : e.properties)
+      if (name != sources_column()) cells_.push_back({name.view(), &value, {}});
+    cells_.push_back({sources_column().view(), &sources.of(e.sources), {}});
+    return sorted();
+  }
+
+ private:
+  const std::vector<Cell>& sorted() {
+    std::sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    return cells_;
+  }
+  std::vector<Cell> cells_;
+  PropertyValue aliases_;
+};
+
 // One CSV file under construction: property columns are found over all its rows first.
 class Table {
  public:
-  void see(const PropertyMap& props) {
-    for (const auto& [name, value] : props) kinds_[name] = widen(kinds_[name], kind_of(value));
+  void see(const std::vector<Cell>& cells) {
+    for (const Cell& c : cells) {
+      Kind*& kind = by_address_[c.column.data()];
+      if (!kind) kind = &kinds_[std::string(c.column)];
+      *kind = widen(*kind, kind_of(c));
+    }
   }
 
-  void scan(const PropertyMap& props, TextScan& scan) const {
-    for (const auto& [name, value] : props) scan.value(value, kinds_.at(name) == Kind::list);
+  void scan(const std::vector<Cell>& cells, TextScan& scan) const {
+    for_each_column(cells, [&](Kind kind, const Cell* c) {
+      if (!c) return;
+      if (c->value) scan.value(*c->value, kind == Kind::list);
+      else scan.value(PropertyValue(c->text), kind == Kind::list);
+    });
   }
 
   std::string header(const std::vector<std::string>& fixed) const {
@@ -125,15 +200,33 @@ class Table {
     return join(cells, ",") + "\n";
   }
 
-  std::string row(std::vector<std::string> fixed, const PropertyMap& props, const std::string& array_delimiter) const {
-    for (const auto& [name, kind] : kinds_) {
-      auto it = props.find(name);
-      fixed.push_back(it == props.end() ? "" : cell(it->second, kind, array_delimiter));
+  /// Appends the row: the fixed cells (already CSV), then a cell for each column.
+  void row(std::string& out, std::initializer_list<std::string_view> fixed, const std::vector<Cell>& cells,
+           const std::string& array_delimiter) const {
+    bool first = true;
+    for (std::string_view f : fixed) {
+      if (!first) out += ',';
+      out += f;
+      first = false;
     }
-    return join(fixed, ",") + "\n";
+    for_each_column(cells, [&](Kind kind, const Cell* c) {
+      out += ',';
+      if (c) out += c->value ? cell(*c->value, kind, array_delimiter) : cell(PropertyValue(c->text), kind, array_delimiter);
+    });
+    out += '\n';
   }
 
  private:
+  // Calls visit(kind, cell or null) for each column in order; both lists are sorted by name.
+  template <class Visit>
+  void for_each_column(const std::vector<Cell>& cells, Visit&& visit) const {
+    auto c = cells.begin();
+    for (const auto& [name, kind] : kinds_) {
+      while (c != cells.end() && c->column < name) ++c;
+      visit(kind, c != cells.end() && c->column == name ? &*c : nullptr);
+    }
+  }
+
   static std::string quote_header(const std::string& cell) {
     return cell.find_first_of(",\"\n\r") == std::string::npos ? cell : quote(cell);
   }
@@ -145,22 +238,8 @@ class Table {
   }
 
   std::map<std::string, Kind> kinds_;
+  std::unordered_map<const char*, Kind*> by_address_;  // interned column names: no string compared
 };
-
-// Every value a node file writes, as one property map: name, aliases and sources are columns too.
-PropertyMap node_columns(const Node& n) {
-  PropertyMap props = n.properties;
-  props["name"] = n.name.view();
-  if (!n.aliases.empty()) props["aliases"] = std::vector<std::string>(n.aliases.begin(), n.aliases.end());
-  props["sources"] = std::vector<std::string>(n.sources.begin(), n.sources.end());
-  return props;
-}
-
-PropertyMap edge_columns(const Edge& e) {
-  PropertyMap props = e.properties;
-  props["sources"] = std::vector<std::string>(e.sources.begin(), e.sources.end());
-  return props;
-}
 
 struct RelationshipGroup {
   std::string type, start, end;
@@ -190,75 +269,166 @@ std::string delimiter_option(const std::string& d) {
 }
 
 // The node file of each label and the relationship file of each (type, start, end), with their columns.
+// A chunk's rows, as records of (file, text) for the writing thread to hand on in order;
+// consecutive rows of one file make one record.
+class ChunkRecords {
+ public:
+  explicit ChunkRecords(std::string& text) : text_(text) {}
+  ~ChunkRecords() { close(); }
+  /// Rows appended to the text from now on go to `file`.
+  void to(std::uint32_t file) {
+    if (open_ && file == file_) return;
+    close();
+    file_ = file;
+    header_ = text_.size();
+    text_.append(kHeader, '\0');
+    std::memcpy(&text_[header_], &file, sizeof file);
+    open_ = true;
+  }
+  static void each(std::string_view text, const std::function<void(std::uint32_t, std::string_view)>& take) {
+    for (std::size_t at = 0; at + kHeader <= text.size();) {
+      std::uint32_t file;
+      std::uint64_t size;
+      std::memcpy(&file, text.data() + at, sizeof file);
+      std::memcpy(&size, text.data() + at + sizeof file, sizeof size);
+      take(file, text.substr(at + kHeader, size));
+      at += kHeader + size;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kHeader = sizeof(std::uint32_t) + sizeof(std::uint64_t);
+  void close() {
+    if (!open_) return;
+    std::uint64_t size = text_.size() - header_ - kHeader;
+    std::memcpy(&text_[header_ + sizeof(std::uint32_t)], &size, sizeof size);
+    open_ = false;
+  }
+  std::string& text_;
+  std::size_t header_ = 0;
+  std::uint32_t file_ = 0;
+  bool open_ = false;
+};
+
 class Tables {
  public:
+  // Columns are found over the store in any order: a column's type does not depend on it.
   explicit Tables(const Graph& graph) {
-    graph.for_each_node([&](const Node& n) { nodes_[n.label].see(node_columns(n)); });
-    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-      edges_[group(from, e, to)].see(edge_columns(e));
-    });
+    const Graph::Store& store = graph.store();
+    Cells cells;
+    for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
+      const Node& n = store[v];
+      sources_.see(n.sources);
+      table_of(n, true)->see(cells.of(n, sources_));
+    }
+    for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
+      const Edge& e = store[id];
+      sources_.see(e.sources);
+      table_of(store[boost::source(id, store)], e, store[boost::target(id, store)], true)->see(cells.of(e, sources_));
+    }
   }
 
   TextScan scan(const Graph& graph) const {
+    const Graph::Store& store = graph.store();
     TextScan scan;
-    graph.for_each_node([&](const Node& n) {
+    Cells cells;
+    for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
+      const Node& n = store[v];
       scan.text(n.key);
-      nodes_.at(n.label).scan(node_columns(n), scan);
-    });
-    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-      edges_.at(group(from, e, to)).scan(edge_columns(e), scan);
-    });
+      table_of(n)->scan(cells.of(n, sources_), scan);
+    }
+    for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
+      const Edge& e = store[id];
+      table_of(store[boost::source(id, store)], e, store[boost::target(id, store)])->scan(cells.of(e, sources_), scan);
+    }
     return scan;
   }
 
-  // The files' names, then their text as it is made: each header, then the rows in export order
-  // (one pass over the graph, each row to its file).
+  // The files' names, then their text as it is made: each header, then the rows in export order,
+  // formatted in chunks on `jobs` threads and handed on in order, each row to its file.
   std::vector<Neo4jCsv::File> write(const Graph& graph, const std::string& array_delimiter,
-                                    const Neo4jCsvWriter& write) const {
+                                    const Neo4jCsvWriter& write, unsigned jobs) const {
     std::vector<Neo4jCsv::File> files;
-    std::map<std::string, std::size_t> node_file;
-    std::map<RelationshipGroup, std::size_t> edge_file;
+    std::unordered_map<const Table*, std::uint32_t> file_of;
     for (const auto& [label, table] : nodes_) {
-      node_file[label] = files.size();
+      file_of[&table] = std::uint32_t(files.size());
       files.push_back({"nodes_" + file_part(label) + ".csv", label, true, {}});
       write(files.back(), files.size() - 1, table.header({"key:ID(" + label + ")", ":LABEL"}));
     }
     for (const auto& [g, table] : edges_) {
-      edge_file[g] = files.size();
+      file_of[&table] = std::uint32_t(files.size());
       files.push_back({"relationships_" + file_part(g.type) + "_" + file_part(g.start) + "_" + file_part(g.end) + ".csv",
                        g.type, false, {}});
       write(files.back(), files.size() - 1,
             table.header({":START_ID(" + g.start + ")", ":END_ID(" + g.end + ")", ":TYPE"}));
     }
-    graph.for_each_node([&](const Node& n) {
-      std::size_t f = node_file.at(n.label);
-      write(files[f], f, nodes_.at(n.label).row({id(n.key), n.label}, node_columns(n), array_delimiter));
-    });
-    graph.for_each_edge([&](const Node& from, const Edge& e, const Node& to) {
-      RelationshipGroup g = group(from, e, to);
-      std::size_t f = edge_file.at(g);
-      write(files[f], f, edges_.at(g).row({id(from.key), id(to.key), e.type}, edge_columns(e), array_delimiter));
-    });
+    auto take = [&](std::string& text) {
+      ChunkRecords::each(text, [&](std::uint32_t f, std::string_view rows) { write(files[f], f, rows); });
+    };
+    graph.prepare_export_order();
+    const std::size_t nodes = graph.node_count();
+    detail::for_each_ordered_chunk(nodes, jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
+      ChunkRecords records(text);
+      Cells cells;
+      graph.for_each_node(begin, end, [&](const Node& n) {
+        const Table* table = table_of(n);
+        records.to(file_of.at(table));
+        table->row(text, {id(n.key), n.label.view()}, cells.of(n, sources_), array_delimiter);
+      });
+    }, take);
+    detail::for_each_ordered_chunk(nodes, jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
+      ChunkRecords records(text);
+      Cells cells;
+      graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) {
+        const Table* table = table_of(from, e, to);
+        records.to(file_of.at(table));
+        table->row(text, {id(from.key), id(to.key), e.type.view()}, cells.of(e, sources_), array_delimiter);
+      });
+    }, take);
     return files;
   }
 
  private:
-  static RelationshipGroup group(const Node& from, const Edge& e, const Node& to) { return {e.type, from.label, to.label}; }
-  static std::string id(const std::string& key) { return quote(detail::valid_xml_text(key)); }
+  static std::string id(std::string_view key) { return quote(detail::valid_xml_text(key)); }
 
-  std::map<std::string, Table> nodes_;
-  std::map<RelationshipGroup, Table> edges_;
+  // Tables found by the interned label and type (pointer compares against a handful); found
+  // while the tables are made, looked up only afterwards, from several threads.
+  Table* table_of(const Node& n, bool add = false) const {
+    for (const auto& [label, table] : node_tables_)
+      if (label == n.label) return table;
+    if (!add) throw std::logic_error("neo4j CSV: a node of a label not seen while finding the columns");
+    Table* table = &nodes_[n.label.str()];
+    node_tables_.emplace_back(n.label, table);
+    return table;
+  }
+  Table* table_of(const Node& from, const Edge& e, const Node& to, bool add = false) const {
+    for (const auto& [key, table] : edge_tables_)
+      if (key == std::make_tuple(e.type, from.label, to.label)) return table;
+    if (!add) throw std::logic_error("neo4j CSV: a relationship of a group not seen while finding the columns");
+    Table* table = &edges_[RelationshipGroup{e.type.str(), from.label.str(), to.label.str()}];
+    edge_tables_.emplace_back(std::make_tuple(e.type, from.label, to.label), table);
+    return table;
+  }
+
+  // Made in the constructor; `mutable` so that table_of serves both it and the const passes.
+  mutable std::map<std::string, Table> nodes_;
+  mutable std::map<RelationshipGroup, Table> edges_;
+  mutable std::vector<std::pair<Symbol, Table*>> node_tables_;
+  mutable std::vector<std::pair<std::tuple<Symbol, Symbol, Symbol>, Table*>> edge_tables_;
+  SourceLists sources_;
 };
 
 }  // namespace
 
-Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write) {
+Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write) { return neo4j_csv(graph, write, ExportOptions()); }
+
+Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write, const ExportOptions& options) {
   Tables tables(graph);
   Neo4jCsv csv;
   TextScan scan = tables.scan(graph);
   csv.array_delimiter = scan.array_delimiter();
   csv.multiline_fields = scan.line_break;
-  csv.files = tables.write(graph, csv.array_delimiter, write);
+  csv.files = tables.write(graph, csv.array_delimiter, write, options.jobs);
   return csv;
 }
 

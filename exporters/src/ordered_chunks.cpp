@@ -49,7 +49,7 @@ class ChunkPipeline {
     for (std::thread& t : threads_) t.join();
   }
 
-  void write(std::ostream& out) {
+  void take_in_order(const std::function<void(std::string&)>& take) {
     for (std::size_t next = 0; next < chunks_; ++next) {
       std::string text;
       {
@@ -61,7 +61,7 @@ class ChunkPipeline {
         ++written_;
       }
       wake_workers_.notify_all();
-      out.write(text.data(), std::streamsize(text.size()));
+      take(text);
       if (text.capacity() <= kReusedBufferLimit) {
         text.clear();
         std::lock_guard<std::mutex> lock(mutex_);
@@ -113,8 +113,9 @@ class ChunkPipeline {
 
 }  // namespace
 
-void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
-                          const std::function<void(std::size_t, std::size_t, std::string&)>& format) {
+void for_each_ordered_chunk(std::size_t count, unsigned jobs,
+                            const std::function<void(std::size_t, std::size_t, std::string&)>& format,
+                            const std::function<void(std::string&)>& take) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   if (jobs == 1 || count <= kMinChunk) {
     std::string text;
@@ -122,12 +123,18 @@ void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
     for (std::size_t begin = 0; begin < count; begin += size) {
       text.clear();
       format(begin, std::min(count, begin + size), text);
-      out.write(text.data(), std::streamsize(text.size()));
+      take(text);
     }
     return;
   }
   ChunkPipeline pipeline(count, jobs, format);
-  pipeline.write(out);
+  pipeline.take_in_order(take);
+}
+
+void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
+                          const std::function<void(std::size_t, std::size_t, std::string&)>& format) {
+  for_each_ordered_chunk(count, jobs, format,
+                         [&](std::string& text) { out.write(text.data(), std::streamsize(text.size())); });
 }
 
 }  // namespace trialgraph::detail

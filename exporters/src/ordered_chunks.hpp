@@ -17,4 +17,10 @@ namespace trialgraph::detail {
 void write_ordered_chunks(std::ostream& out, std::size_t count, unsigned jobs,
                           const std::function<void(std::size_t begin, std::size_t end, std::string& text)>& format);
 
+/// The same, handing each chunk's text to `take` (on the calling thread, in order) instead of
+/// writing it: for writers whose chunks go to several files.
+void for_each_ordered_chunk(std::size_t count, unsigned jobs,
+                            const std::function<void(std::size_t begin, std::size_t end, std::string& text)>& format,
+                            const std::function<void(std::string& text)>& take);
+
 }  // namespace trialgraph::detail

@@ -15,12 +15,17 @@ py=/usr/bin/python3
 "$py" "$src/bench/generate_ndjson.py" 2000 "$tmp/bulk.ndjson" "$ex/ctgov-v2"
 for j in 1 2 5; do
   "$tg" extract -q -j $j "$ex/ctgov-v2" "$ex/registry-formats" "$ex/seeds" -o "$tmp/ex$j.graphml" -o "$tmp/ex$j.nq"
-  "$tg" extract -q -j $j "$tmp/bulk.ndjson" -o "$tmp/bulk$j.graphml" -o "$tmp/bulk$j.ttl"
+  "$tg" extract -q -j $j "$tmp/bulk.ndjson" -o "$tmp/bulk$j.graphml" -o "$tmp/bulk$j.ttl" \
+    -o "$tmp/csv$j" --format neo4j-csv
 done
 for f in ex.graphml ex.nq bulk.graphml bulk.ttl; do
   cmp -s "$tmp/${f/./1.}" "$tmp/${f/./2.}" && cmp -s "$tmp/${f/./1.}" "$tmp/${f/./5.}"
   check "-j 1, 2 and 5 write the same $f" 0 $?
 done
+# The neo4j CSV files (the import script names its own folder, so it differs).
+ls "$tmp/csv1"/*.csv > /dev/null 2>&1 && diff -r -x '*.sh' "$tmp/csv1" "$tmp/csv2" > /dev/null &&
+  diff -r -x '*.sh' "$tmp/csv1" "$tmp/csv5" > /dev/null
+check "-j 1, 2 and 5 write the same neo4j CSV files" 0 $?
 
 # A stream is the sum of its records: the bulk file gives the graph its studies give one by one.
 mkdir "$tmp/split"

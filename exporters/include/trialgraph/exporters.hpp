@@ -64,6 +64,8 @@ using Neo4jCsvWriter = std::function<void(const Neo4jCsv::File& file, std::size_
 /// The same files, their text passed to `write` instead of kept (`content` stays empty), so that
 /// the whole graph is never held as text.
 Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write);
+/// The same, the rows formatted on `options.jobs` threads (the text is the same for any number).
+Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write, const ExportOptions& options);
 
 /// Name of the script that export_neo4j_csv writes beside the CSV files; it also marks the folder
 /// as one the tool wrote, which a later run may replace.
@@ -74,6 +76,8 @@ inline constexpr const char* kNeo4jImportScript = "neo4j-admin-import.sh";
 /// non-empty folder is refused. `command` gets the import command for `dir`.
 bool export_neo4j_csv(const Graph& graph, const std::filesystem::path& dir, std::string& command,
                       std::string& error);
+bool export_neo4j_csv(const Graph& graph, const std::filesystem::path& dir, std::string& command,
+                      std::string& error, const ExportOptions& options);
 
 /// Writes to a temporary file beside `path`, then renames it into place, so a failed run never
 /// leaves half a file (neo4j-csv: a folder, as export_neo4j_csv). Returns false and says why in `error`.
