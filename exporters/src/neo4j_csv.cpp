@@ -66,14 +66,23 @@ std::vector<std::string> elements(const PropertyValue& v) {
 
 // RFC 4180: text is always quoted, a quote doubled. An empty field is no property in Neo4j, as an
 // empty value is no <data> in the GraphML.
-std::string quote(const std::string& text) {
-  if (text.empty()) return "";
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
+void append_quoted(std::string& out, std::string_view text) {
+  if (text.empty()) return;
+  out += '"';
+  for (std::size_t at = 0;;) {
+    std::size_t q = text.find('"', at);
+    out.append(text.substr(at, q == std::string_view::npos ? q : q + 1 - at));
+    if (q == std::string_view::npos) break;
+    out += '"';  // the quote doubled
+    at = q + 1;
   }
-  return out + "\"";
+  out += '"';
+}
+
+std::string quote(std::string_view text) {
+  std::string out;
+  append_quoted(out, text);
+  return out;
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& delimiter) {
@@ -211,7 +220,10 @@ class Table {
     }
     for_each_column(cells, [&](Kind kind, const Cell* c) {
       out += ',';
-      if (c) out += c->value ? cell(*c->value, kind, array_delimiter) : cell(PropertyValue(c->text), kind, array_delimiter);
+      if (!c) return;
+      if (!c->value) append_quoted(out, detail::valid_xml_text(c->text));  // a name: text
+      else if (kind == Kind::text && c->value->is_text()) append_quoted(out, detail::valid_xml_text(c->value->text()));
+      else out += cell(*c->value, kind, array_delimiter);
     });
     out += '\n';
   }
