@@ -50,7 +50,7 @@ class TurtleWriter {
     auto [known, fresh] = predicates_.try_emplace(t.predicate.value);
     if (fresh) known->second = predicate(t.predicate);
     const std::string& p = known->second;
-    std::string o = name(t.object);
+    std::string o = object_name(t.object);
     if (open_ && s == subject_ && p == predicate_) {
       out_.append(", ").append(o);
     } else if (open_ && s == subject_) {
@@ -71,21 +71,40 @@ class TurtleWriter {
 
  private:
   static std::string prefixed(const std::string& iri) {
+    std::string_view whole(iri);
     for (const auto& [prefix, space] : detail::rdf_prefixes())
-      if (iri.compare(0, space.size(), space) == 0 && plain_local_name(std::string_view(iri).substr(space.size())))
-        return prefix + ":" + iri.substr(space.size());
+      if (whole.substr(0, space.size()) == space && plain_local_name(whole.substr(space.size()))) {
+        std::string out;
+        out.reserve(prefix.size() + 1 + iri.size() - space.size());
+        return out.append(prefix).append(":").append(whole.substr(space.size()));
+      }
     return bracketed(iri);
   }
 
   static std::string predicate(const Term& t) {
-    return t.value == std::string(detail::ns::rdf) + "type" ? "a" : prefixed(t.value);
+    static const std::string rdf_type = std::string(detail::ns::rdf) + "type";
+    return t.value == rdf_type ? "a" : prefixed(t.value);
+  }
+
+  static bool is_boolean(const std::string& datatype) {
+    static const std::string boolean = std::string(detail::ns::xsd) + "boolean";
+    return datatype == boolean;
   }
 
   static std::string name(const Term& t) {
     if (t.kind == Term::Kind::iri) return prefixed(t.value);
     if (t.datatype.empty()) return quoted(t.value);
-    if (t.datatype == std::string(detail::ns::xsd) + "boolean") return t.value;
+    if (is_boolean(t.datatype)) return t.value;
     return quoted(t.value) + "^^" + prefixed(t.datatype);
+  }
+
+  // As name(), a datatype's spelling kept: a vocabulary has a few.
+  std::string object_name(const Term& t) {
+    if (t.kind == Term::Kind::iri || t.datatype.empty()) return name(t);
+    auto [known, fresh] = datatypes_.try_emplace(t.datatype);
+    if (fresh) known->second = is_boolean(t.datatype) ? "" : "^^" + prefixed(t.datatype);
+    if (known->second.empty()) return t.value;  // a boolean: bare
+    return quoted(t.value) + known->second;
   }
 
   std::string& out_;
@@ -93,6 +112,7 @@ class TurtleWriter {
   std::string subject_, predicate_;            // of the statement left open
   std::string subject_iri_, subject_name_;     // the last subject, spelled
   std::unordered_map<std::string, std::string> predicates_;  // a vocabulary's few dozen, spelled
+  std::unordered_map<std::string, std::string> datatypes_;   // "^^xsd:date", or "" for a boolean
 };
 
 std::string ntriples_term(const Term& t) {
