@@ -151,7 +151,11 @@ class TripleMaker {
   void edge(const Node& from, const Edge& e, const Node& to) {
     auto known = relation_predicates().find(e.type);
     std::string predicate = known != relation_predicates().end() ? known->second : tg(e.type);
-    Term s = Term::iri(iri(from)), o = Term::iri(iri(to));
+    if (&from != last_from_) {  // a node's edges come together: its IRI is made once
+      last_from_ = &from;
+      last_from_iri_ = iri(from);
+    }
+    Term s = Term::iri(last_from_iri_), o = Term::iri(iri(to));
     emit(s, predicate, o, e.sources);
     if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? schema("funder") : tg("leadSponsor"), o, e.sources);
 
@@ -202,8 +206,11 @@ class TripleMaker {
 
   // Each document says that the subject came from it, and only it says so.
   void derived_from(const Term& s, const std::set<std::string>& sources) {
-    for (const std::string& src : sources)
-      emit(s, prov("wasDerivedFrom"), Term::iri(source_document_iri(options_, src)), {src});
+    for (const std::string& src : sources) {
+      auto [known, fresh] = source_iris_.try_emplace(src);
+      if (fresh) known->second = {Term::iri(source_document_iri(options_, src)), {src}};
+      emit(s, prov("wasDerivedFrom"), known->second.first, known->second.second);
+    }
   }
 
   std::string local(const std::string& kind, const std::string& key) const {
@@ -238,6 +245,10 @@ class TripleMaker {
 
   const ExportOptions& options_;
   const TripleSink& sink_;
+  const Node* last_from_ = nullptr;
+  std::string last_from_iri_;
+  // A few source documents, each with its IRI and the one-name set its provenance triple carries.
+  std::map<std::string, std::pair<Term, std::set<std::string>>> source_iris_;
 };
 
 }  // namespace
