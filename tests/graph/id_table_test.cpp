@@ -28,14 +28,19 @@ struct Model {
 // Few distinct hashes, and tags whose low bits crowd the table's last slots.
 std::uint64_t crowded_hash(std::mt19937& random) { return 0xfffffff0u + random() % 24; }
 
-TEST(IdTable, ErasedIdsAreGoneAndTheOthersAreStillFound) {
-  std::mt19937 random(7);
-  Model m;
-  for (std::uint32_t id = 0; id < 400; ++id) {
+// Ids 0 to count - 1 under crowded hashes.
+void fill(Model& m, std::uint32_t count, std::mt19937& random) {
+  for (std::uint32_t id = 0; id < count; ++id) {
     std::uint64_t hash = crowded_hash(random);
     m.table.insert(hash, id);
     m.hash_of[id] = hash;
   }
+}
+
+TEST(IdTable, ErasedIdsAreGoneAndTheOthersAreStillFound) {
+  std::mt19937 random(7);
+  Model m;
+  fill(m, 400, random);
   m.expect_consistent();
   for (int round = 0; round < 300; ++round) {
     auto victim = m.hash_of.begin();
@@ -54,11 +59,7 @@ TEST(IdTable, ErasedIdsAreGoneAndTheOthersAreStillFound) {
 TEST(IdTable, RenumberedIdsAreFoundUnderTheirNewNumbers) {
   std::mt19937 random(11);
   Model m;
-  for (std::uint32_t id = 0; id < 100; ++id) {
-    std::uint64_t hash = crowded_hash(random);
-    m.table.insert(hash, id);
-    m.hash_of[id] = hash;
-  }
+  fill(m, 100, random);
   for (std::uint32_t id = 0; id < 100; id += 3) m.table.erase(m.hash_of[id], id), m.hash_of.erase(id);
   // Close the gaps, as dropping folded vertices does.
   std::map<std::uint32_t, std::uint32_t> now;
