@@ -331,12 +331,12 @@ class Tables {
     for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
       const Node& n = store[v];
       sources_.see(n.sources);
-      table_of(n, true)->see(cells.of(n, sources_));
+      table_for(n)->see(cells.of(n, sources_));
     }
     for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
       const Edge& e = store[id];
       sources_.see(e.sources);
-      table_of(store[boost::source(id, store)], e, store[boost::target(id, store)], true)->see(cells.of(e, sources_));
+      table_for(store[boost::source(id, store)], e, store[boost::target(id, store)])->see(cells.of(e, sources_));
     }
   }
 
@@ -403,30 +403,46 @@ class Tables {
  private:
   static std::string id(std::string_view key) { return quote(detail::valid_xml_text(key)); }
 
-  // Tables found by the interned label and type (pointer compares against a handful); found
-  // while the tables are made, looked up only afterwards, from several threads.
-  Table* table_of(const Node& n, bool add = false) const {
-    for (const auto& [label, table] : node_tables_)
-      if (label == n.label) return table;
-    if (!add) throw std::logic_error("neo4j CSV: a node of a label not seen while finding the columns");
-    Table* table = &nodes_[n.label.str()];
-    node_tables_.emplace_back(n.label, table);
-    return table;
-  }
-  Table* table_of(const Node& from, const Edge& e, const Node& to, bool add = false) const {
-    for (const auto& [key, table] : edge_tables_)
-      if (key == std::make_tuple(e.type, from.label, to.label)) return table;
-    if (!add) throw std::logic_error("neo4j CSV: a relationship of a group not seen while finding the columns");
-    Table* table = &edges_[RelationshipGroup{e.type.str(), from.label.str(), to.label.str()}];
-    edge_tables_.emplace_back(std::make_tuple(e.type, from.label, to.label), table);
-    return table;
+  // Tables by interned label, and by interned (type, start label, end label): pointer compares
+  // against a handful. Added while the columns are found, only looked up afterwards, from several
+  // threads.
+  using NodeGroup = Symbol;
+  using EdgeGroup = std::tuple<Symbol, Symbol, Symbol>;
+  static NodeGroup group_of(const Node& n) { return n.label; }
+  static EdgeGroup group_of(const Node& from, const Edge& e, const Node& to) { return {e.type, from.label, to.label}; }
+
+  template <class Group>
+  static Table* find(const std::vector<std::pair<Group, Table*>>& tables, const Group& group) {
+    for (const auto& [g, table] : tables)
+      if (g == group) return table;
+    return nullptr;
   }
 
-  // Made in the constructor; `mutable` so that table_of serves both it and the const passes.
-  mutable std::map<std::string, Table> nodes_;
-  mutable std::map<RelationshipGroup, Table> edges_;
-  mutable std::vector<std::pair<Symbol, Table*>> node_tables_;
-  mutable std::vector<std::pair<std::tuple<Symbol, Symbol, Symbol>, Table*>> edge_tables_;
+  Table* table_for(const Node& n) {
+    if (Table* table = find(node_tables_, group_of(n))) return table;
+    Table* table = &nodes_[n.label.str()];
+    node_tables_.emplace_back(group_of(n), table);
+    return table;
+  }
+  Table* table_for(const Node& from, const Edge& e, const Node& to) {
+    if (Table* table = find(edge_tables_, group_of(from, e, to))) return table;
+    Table* table = &edges_[RelationshipGroup{e.type.str(), from.label.str(), to.label.str()}];
+    edge_tables_.emplace_back(group_of(from, e, to), table);
+    return table;
+  }
+  const Table* table_of(const Node& n) const {
+    if (const Table* table = find(node_tables_, group_of(n))) return table;
+    throw std::logic_error("neo4j CSV: a node of a label not seen while finding the columns");
+  }
+  const Table* table_of(const Node& from, const Edge& e, const Node& to) const {
+    if (const Table* table = find(edge_tables_, group_of(from, e, to))) return table;
+    throw std::logic_error("neo4j CSV: a relationship of a group not seen while finding the columns");
+  }
+
+  std::map<std::string, Table> nodes_;
+  std::map<RelationshipGroup, Table> edges_;
+  std::vector<std::pair<NodeGroup, Table*>> node_tables_;
+  std::vector<std::pair<EdgeGroup, Table*>> edge_tables_;
   SourceLists sources_;
 };
 
