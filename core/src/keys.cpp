@@ -1,6 +1,7 @@
 #include "trialgraph/keys.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -230,7 +231,10 @@ std::string site_key(std::string_view facility, std::string_view city, std::stri
   return key;
 }
 
-std::string slug(std::string_view key) {
+namespace {
+
+// The readable part of a slug; see slug() for when it is all of it.
+std::string slug_words(std::string_view key) {
   std::string out;
   bool pending_hyphen = false;
   auto put = [&](std::string_view piece) {
@@ -265,6 +269,37 @@ std::string slug(std::string_view key) {
     pending_hyphen = true;
   }
   return out;
+}
+
+// Keys of lower-case ASCII letters, digits, '|' and single spaces between words map one to one
+// onto their slugs: a lone hyphen is a space, 2k hyphens are k '|'. Anything else (upper case,
+// punctuation, accents, other scripts) is lost or merged on the way.
+bool slugs_one_to_one(std::string_view key) {
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    unsigned char c = key[i];
+    if (c == '|' || (is_ascii_alnum(c) && !(c >= 'A' && c <= 'Z'))) continue;
+    bool inner_space = c == ' ' && i > 0 && i + 1 < key.size() && is_ascii_alnum(key[i - 1]) && is_ascii_alnum(key[i + 1]);
+    if (!inner_space) return false;
+  }
+  return true;
+}
+
+// FNV-1a, 64 bits: fixed by its definition, so IRIs stay the same across builds and machines.
+std::uint64_t stable_hash(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+std::string slug(std::string_view key) {
+  std::string out = slug_words(key);
+  if (slugs_one_to_one(key)) return out;
+  // The one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet.
+  char hash[20];
+  std::snprintf(hash, sizeof hash, "---%016llx", static_cast<unsigned long long>(stable_hash(key)));
+  return out + hash;
 }
 
 }  // namespace trialgraph

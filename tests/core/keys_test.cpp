@@ -1,6 +1,10 @@
 // Merge keys: the functions every plugin uses so that documents meet on the same node.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "trialgraph/keys.hpp"
 
 namespace {
@@ -149,7 +153,15 @@ bool only_slug_chars(const std::string& s) {
   return true;
 }
 
-// Punctuation runs become one hyphen; only a composite key's '|' separators make "--".
+// The readable part: punctuation runs become one hyphen; only a composite key's '|' separators
+// make "--". A key that does not read back from it ends in "---" and 16 hex digits.
+std::string readable_part(const std::string& s) {
+  std::size_t hash = s.rfind("---");
+  bool hashed = hash != std::string::npos && s.size() - hash == 19 &&
+                s.find_first_not_of("0123456789abcdef", hash + 3) == std::string::npos;
+  return hashed ? s.substr(0, hash) : s;
+}
+
 bool well_hyphenated(const std::string& s, bool composite) {
   if (s.empty()) return false;
   if (composite) return true;
@@ -161,26 +173,34 @@ TEST(Slug, UsesOnlyLowerCaseLettersDigitsAndHyphens) {
                           "Investigación Clínica", "中国 医院", "a\xff" "b", " -- x -- "}) {
     std::string s = slug(key);
     EXPECT_TRUE(only_slug_chars(s)) << key << " -> " << s;
-    EXPECT_TRUE(well_hyphenated(s, std::string(key).find('|') != std::string::npos)) << key << " -> " << s;
+    EXPECT_TRUE(well_hyphenated(readable_part(s), std::string(key).find('|') != std::string::npos)) << key << " -> " << s;
   }
 }
 
-TEST(Slug, LowerCasesAndHyphenatesAscii) {
-  EXPECT_EQ(slug("NCT05923281"), "nct05923281");
-  EXPECT_EQ(slug("title:a study of car t"), "title-a-study-of-car-t");
+TEST(Slug, KeepsKeysThatReadBackAsTheyAre) {
+  EXPECT_EQ(slug("a study of car t"), "a-study-of-car-t");
   EXPECT_EQ(slug("hospital|madrid||spain"), "hospital--madrid----spain");
+  EXPECT_EQ(slug("d011014"), "d011014");
+}
+
+TEST(Slug, LowerCasesAndHyphenatesAsciiAndHashesWhatDoesNotReadBack) {
+  EXPECT_EQ(readable_part(slug("NCT05923281")), "nct05923281");
+  EXPECT_NE(slug("NCT05923281"), "nct05923281");
+  EXPECT_EQ(readable_part(slug("title:a study of car t")), "title-a-study-of-car-t");
+  EXPECT_EQ(slug("a.json").substr(0, 9), "a-json---");
+  EXPECT_EQ(slug("a.json").size(), 9u + 16u);
 }
 
 TEST(Slug, TransliteratesAccents) {
   EXPECT_NE(slug("Investigación").find("investigacion"), std::string::npos) << slug("Investigación");
-  EXPECT_EQ(slug("Sjögren"), "sjogren");
-  EXPECT_EQ(slug("Straße"), "strasse");
+  EXPECT_EQ(readable_part(slug("sjögren")), "sjogren");
+  EXPECT_EQ(readable_part(slug("straße")), "strasse");
 }
 
 TEST(Slug, SpellsOtherCharactersAsCodePoints) {
-  EXPECT_EQ(slug("中"), "u4e2d");
-  EXPECT_EQ(slug("中国"), "u4e2d-u56fd");
-  EXPECT_EQ(slug("a中b"), "a-u4e2d-b");
+  EXPECT_EQ(readable_part(slug("中")), "u4e2d");
+  EXPECT_EQ(readable_part(slug("中国")), "u4e2d-u56fd");
+  EXPECT_EQ(readable_part(slug("a中b")), "a-u4e2d-b");
 }
 
 TEST(Slug, DifferentNonAsciiKeysStayDifferent) {
@@ -192,6 +212,36 @@ TEST(Slug, DifferentNonAsciiKeysStayDifferent) {
 TEST(Slug, DifferentSiteKeysStayDifferent) {
   EXPECT_NE(slug(site_key("Madrid", "", "", "Spain")), slug(site_key("", "Madrid", "", "Spain")));
   EXPECT_NE(slug(site_key("A B", "", "", "")), slug(site_key("A", "B", "", "")));
+  // Both seen in the registry: one site written with and without its accent.
+  EXPECT_NE(slug(site_key("Research Site S8", "Créteil", "", "France")),
+            slug(site_key("Research Site S8", "Creteil", "", "France")));
+}
+
+TEST(Slug, KeysThatTransliterationOrPunctuationWouldMergeStayDifferent) {
+  EXPECT_NE(slug("sjögren"), slug("sjogren"));
+  EXPECT_NE(slug("中"), slug("u4e2d"));
+  EXPECT_NE(slug("a.json"), slug("a json"));
+  EXPECT_NE(slug("a.json"), slug("a-json"));
+  EXPECT_NE(slug("title:x"), slug("title x"));
+  EXPECT_NE(slug("x|"), slug("x --"));
+}
+
+// Every key of up to five characters over an alphabet that slugs alike: no two share a slug.
+TEST(Slug, IsOneToOneOverEveryShortKeyOfATrickyAlphabet) {
+  const std::vector<std::string> alphabet = {"a", "b", "1", " ", "|", "-", ".", "A", "é", "中"};
+  std::map<std::string, std::string> key_of;
+  std::vector<std::string> keys = {""};
+  for (std::size_t length = 0; length < 5; ++length) {
+    std::vector<std::string> longer;
+    for (const std::string& k : keys)
+      for (const std::string& c : alphabet) longer.push_back(k + c);
+    for (const std::string& k : longer) {
+      auto [it, fresh] = key_of.emplace(slug(k), k);
+      EXPECT_TRUE(fresh) << "\"" << k << "\" and \"" << it->second << "\" both slug as " << it->first;
+    }
+    keys = std::move(longer);
+  }
+  EXPECT_EQ(key_of.size(), 111110u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "trialgraph/exporters.hpp"
+#include "trialgraph/keys.hpp"
 
 namespace {
 
@@ -61,7 +62,8 @@ bool contains(const std::vector<std::string>& v, const std::string& line) {
   return std::find(v.begin(), v.end(), line) != v.end();
 }
 
-std::string graph_of(const std::string& source) { return "<" + kBase + "source/" + source + ">"; }
+// A source document's IRI, minted from its file name.
+std::string graph_of(const std::string& source) { return "<" + kBase + "source/" + trialgraph::slug(source) + ">"; }
 
 TEST(NTriples, FullIrisTypedLiteralsOneStatementALine) {
   auto nt = ntriples(two_source_graph());
@@ -88,23 +90,23 @@ TEST(NTriples, AsManyStatementsAsTheQuadsHoldDistinctTriples) {
 TEST(NQuads, ANodeOfTwoDocumentsIsInBothGraphs) {
   auto nq = nquads(two_source_graph());
   std::string typed = kTrial + " " + kType + " <https://w3id.org/trialgraph/vocab#Trial> ";
-  EXPECT_TRUE(contains(nq, typed + graph_of("a-json") + " ."));
-  EXPECT_TRUE(contains(nq, typed + graph_of("b-json") + " ."));
+  EXPECT_TRUE(contains(nq, typed + graph_of("a.json") + " ."));
+  EXPECT_TRUE(contains(nq, typed + graph_of("b.json") + " ."));
 }
 
 TEST(NQuads, EachDocumentStatesOnlyItsOwnProvenance) {
   auto nq = nquads(two_source_graph());
   std::string derived = kTrial + " <http://www.w3.org/ns/prov#wasDerivedFrom> ";
-  EXPECT_TRUE(contains(nq, derived + graph_of("a-json") + " " + graph_of("a-json") + " ."));
-  EXPECT_TRUE(contains(nq, derived + graph_of("b-json") + " " + graph_of("b-json") + " ."));
-  EXPECT_FALSE(contains(nq, derived + graph_of("a-json") + " " + graph_of("b-json") + " ."));
+  EXPECT_TRUE(contains(nq, derived + graph_of("a.json") + " " + graph_of("a.json") + " ."));
+  EXPECT_TRUE(contains(nq, derived + graph_of("b.json") + " " + graph_of("b.json") + " ."));
+  EXPECT_FALSE(contains(nq, derived + graph_of("a.json") + " " + graph_of("b.json") + " ."));
 }
 
 TEST(NQuads, AFactOfOneDocumentIsOnlyInItsGraph) {
   auto nq = nquads(two_source_graph());
   std::string fact = kTrial + " <http://schema.org/sponsor> <" + kBase + "sponsor/acme> ";
-  EXPECT_TRUE(contains(nq, fact + graph_of("a-json") + " ."));
-  EXPECT_FALSE(contains(nq, fact + graph_of("b-json") + " ."));
+  EXPECT_TRUE(contains(nq, fact + graph_of("a.json") + " ."));
+  EXPECT_FALSE(contains(nq, fact + graph_of("b.json") + " ."));
   for (const std::string& q : nq)  // every quad names a graph
     EXPECT_NE(q.rfind(" <" + kBase + "source/"), std::string::npos) << q;
 }

@@ -28,9 +28,10 @@ std::string antigen_key(std::string_view symbol);
 std::string site_key(std::string_view facility, std::string_view city, std::string_view state,
                      std::string_view country);
 
-/// Lower-case ASCII letters, digits and hyphens, for IRIs; accents are transliterated, other
+/// Lower-case ASCII letters, digits and hyphens, for IRIs: accents are transliterated, other
 /// non-ASCII characters spelled as their code points, and the '|' between the fields of a
-/// composite key becomes "--", so that distinct keys stay distinct.
+/// composite key becomes "--". A key that does not read back from that (upper case, punctuation,
+/// non-ASCII) gets "---" and a 64-bit hash of itself appended, so distinct keys never share a slug.
 std::string slug(std::string_view key);
 
 }  // namespace trialgraph
