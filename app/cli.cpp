@@ -47,7 +47,8 @@ const char* kMainHelp =
     "                            TRIALGRAPH_PLUGIN_PATH (':'-separated) adds more\n"
     "  -h, --help                this text, or a command's own with 'trialgraph COMMAND --help'\n"
     "\n"
-    "exit codes: 0 all read, 1 some documents failed (the rest is written), 2 usage error,\n"
+    "exit codes: 0 all read, 1 some documents failed (the rest is written; nothing when all\n"
+    "            failed), 2 usage error,\n"
     "            3 the run could not be done (no plugins, output not written)\n";
 
 const char* kExtractHelp =
@@ -342,6 +343,11 @@ int run_extract(const Options& o) {
   if (!report_written) std::cerr << "trialgraph: error: " << error << "\n";
   if (o.fail_fast && failed) {
     std::cerr << "trialgraph: stopped at the first failure (--fail-fast); no graph written\n";
+    return kExitDocumentsFailed;
+  }
+  if (failed && graph.node_count() == 0) {  // an empty graph would replace earlier outputs with nothing
+    std::cerr << "trialgraph: error: nothing could be read (" << tally.text()
+              << "); no graph written, earlier outputs are left as they were\n";
     return kExitDocumentsFailed;
   }
 

@@ -110,6 +110,16 @@ cmp -s "$tmp/out.graphml" "$tmp/prev/out.graphml" && cmp -s "$tmp/out.ttl" "$tmp
 check "over the file-size limit: the previous outputs stay" 0 $?
 [ -z "$(strays "$tmp")" ]; check "over the file-size limit: no temporary file left" 0 $?
 
+# Every input fails (a FIFO, a broken JSON file): an empty graph must not replace the good outputs.
+cp "$tmp/prev/"* "$tmp/"
+mkfifo "$tmp/fifo" && echo '{"protocolSection": ' > "$tmp/broken.json"
+"$tg" extract -q "$tmp/fifo" "$tmp/broken.json" -o "$tmp/out.graphml" -o "$tmp/out.ttl" > "$tmp/out" 2>&1
+check "every input fails: exit 1, said" 1 $? "nothing could be read .*no graph written" "$tmp/out"
+cmp -s "$tmp/out.graphml" "$tmp/prev/out.graphml" && cmp -s "$tmp/out.ttl" "$tmp/prev/out.ttl"
+check "every input fails: the previous outputs stay" 0 $?
+[ -z "$(strays "$tmp")" ]; check "every input fails: no temporary file left" 0 $?
+rm -f "$tmp/fifo" "$tmp/broken.json"
+
 # A full disk: a 2 MB tmpfs, where we may mount one (root with CAP_SYS_ADMIN); else said and skipped.
 mkdir -p "$tmp/small"
 if mount -t tmpfs -o size=2m tmpfs "$tmp/small" 2> /dev/null; then
