@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 #include "text_escape.hpp"
 #include "trialgraph/keys.hpp"
@@ -62,16 +63,41 @@ const std::map<std::string, std::string>& relation_predicates() {
   return map;
 }
 
-const std::map<std::string, std::vector<std::string>>& label_types() {
-  static const std::map<std::string, std::vector<std::string>> map = {
-      {"Trial", {schema("MedicalTrial"), biolink("ClinicalTrial")}},
-      {"Disease", {schema("MedicalCondition"), biolink("Disease")}},
-      {"Antigen", {biolink("GeneOrGeneProduct")}},
-      {"Drug", {schema("Drug"), biolink("Drug")}},
-      {"Sponsor", {schema("Organization"), biolink("Agent")}},
-      {"Site", {schema("Place")}},
+const std::map<std::string, std::vector<Term>, std::less<>>& label_types() {
+  static const std::map<std::string, std::vector<Term>, std::less<>> map = {
+      {"Trial", {Term::iri(schema("MedicalTrial")), Term::iri(biolink("ClinicalTrial"))}},
+      {"Disease", {Term::iri(schema("MedicalCondition")), Term::iri(biolink("Disease"))}},
+      {"Antigen", {Term::iri(biolink("GeneOrGeneProduct"))}},
+      {"Drug", {Term::iri(schema("Drug")), Term::iri(biolink("Drug"))}},
+      {"Sponsor", {Term::iri(schema("Organization")), Term::iri(biolink("Agent"))}},
+      {"Site", {Term::iri(schema("Place"))}},
   };
   return map;
+}
+
+// The predicates (and the one class) every node or statement uses, made once: not a string
+// built and freed per triple.
+struct FixedTerms {
+  Term type = Term::iri(rdf("type"));
+  Term key = Term::iri(tg("key"));
+  Term label = Term::iri(rdfs("label"));
+  Term name = Term::iri(schema("name"));
+  Term alternate_name = Term::iri(schema("alternateName"));
+  Term funder = Term::iri(schema("funder"));
+  Term lead_sponsor = Term::iri(tg("leadSponsor"));
+  Term url = Term::iri(schema("url"));
+  Term statement = Term::iri(rdf("Statement"));
+  Term subject = Term::iri(rdf("subject"));
+  Term predicate = Term::iri(rdf("predicate"));
+  Term object = Term::iri(rdf("object"));
+  Term relationship_type = Term::iri(tg("relationshipType"));
+  Term derived_from = Term::iri(prov("wasDerivedFrom"));
+  Term entity = Term::iri(prov("Entity"));
+};
+
+const FixedTerms& fixed() {
+  static const FixedTerms terms;
+  return terms;
 }
 
 // "first_posted" -> "firstPosted", for tg: terms.
@@ -119,13 +145,15 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 Term typed_literal(const std::string& name, const PropertyValue& v) {
-  if (auto i = v.integer()) return Term::literal(std::to_string(*i), xsd("integer"));
-  if (auto d = v.real()) return Term::literal(format_double(*d), xsd("double"));
-  if (auto b = v.boolean()) return Term::literal(*b ? "true" : "false", xsd("boolean"));
+  static const std::string integer = xsd("integer"), real = xsd("double"), boolean = xsd("boolean"),
+                           date = xsd("date"), month = xsd("gYearMonth");
+  if (auto i = v.integer()) return Term::literal(std::to_string(*i), integer);
+  if (auto d = v.real()) return Term::literal(format_double(*d), real);
+  if (auto b = v.boolean()) return Term::literal(*b ? "true" : "false", boolean);
   std::string s(v.text());
   bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
-  if (is_date && is_day(s)) return Term::literal(s, xsd("date"));
-  if (is_date && is_month(s)) return Term::literal(s, xsd("gYearMonth"));
+  if (is_date && is_day(s)) return Term::literal(s, date);
+  if (is_date && is_month(s)) return Term::literal(s, month);
   return Term::literal(s);
 }
 
@@ -134,40 +162,42 @@ class TripleMaker {
   TripleMaker(const ExportOptions& options, const TripleSink& sink) : options_(options), sink_(sink) {}
 
   void node(const Node& n) {
+    const FixedTerms& f = fixed();
     Term s = Term::iri(iri(n));
-    emit(s, rdf("type"), Term::iri(tg(n.label)), n.sources);
-    auto types = label_types().find(n.label);
+    emit(s, f.type, class_of(n.label), n.sources);
+    auto types = label_types().find(std::string_view(n.label));
     if (types != label_types().end())
-      for (const std::string& t : types->second) emit(s, rdf("type"), Term::iri(t), n.sources);
-    emit(s, tg("key"), Term::literal(n.key), n.sources);
-    emit(s, rdfs("label"), Term::literal(n.name), n.sources);
-    emit(s, schema("name"), Term::literal(n.name), n.sources);
-    for (const std::string& alias : n.aliases) emit(s, schema("alternateName"), Term::literal(alias), n.sources);
+      for (const Term& t : types->second) emit(s, f.type, t, n.sources);
+    emit(s, f.key, Term::literal(n.key), n.sources);
+    Term name = Term::literal(n.name);
+    emit(s, f.label, name, n.sources);
+    emit(s, f.name, name, n.sources);
+    for (const std::string& alias : n.aliases) emit(s, f.alternate_name, Term::literal(alias), n.sources);
     properties(s, n.properties, n.sources);
     derived_from(s, n.sources);
   }
 
   // The fact as a plain triple, and a statement node for its provenance and properties.
   void edge(const Node& from, const Edge& e, const Node& to) {
-    auto known = relation_predicates().find(e.type);
-    std::string predicate = known != relation_predicates().end() ? known->second : tg(e.type);
+    const FixedTerms& f = fixed();
+    const Term& predicate = relation_predicate(e.type);
     if (&from != last_from_) {  // a node's edges come together: its IRI is made once
       last_from_ = &from;
       last_from_iri_ = iri(from);
     }
     Term s = Term::iri(last_from_iri_), o = Term::iri(iri(to));
     emit(s, predicate, o, e.sources);
-    if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? schema("funder") : tg("leadSponsor"), o, e.sources);
+    if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
 
     char id[17];
     std::snprintf(id, sizeof id, "%016llx",
                   static_cast<unsigned long long>(fnv1a(turtle_name(s) + " " + e.type + " " + turtle_name(o))));
     Term st = Term::iri(options_.base_iri + "statement/" + id);
-    emit(st, rdf("type"), Term::iri(rdf("Statement")), e.sources);
-    emit(st, rdf("subject"), s, e.sources);
-    emit(st, rdf("predicate"), Term::iri(predicate), e.sources);
-    emit(st, rdf("object"), o, e.sources);
-    emit(st, tg("relationshipType"), Term::literal(e.type), e.sources);
+    emit(st, f.type, f.statement, e.sources);
+    emit(st, f.subject, s, e.sources);
+    emit(st, f.predicate, predicate, e.sources);
+    emit(st, f.object, o, e.sources);
+    emit(st, f.relationship_type, Term::literal(e.type), e.sources);
     properties(st, e.properties, e.sources);
     derived_from(st, e.sources);
   }
@@ -175,14 +205,38 @@ class TripleMaker {
   void source(const std::string& name) {
     Term s = Term::iri(source_document_iri(options_, name));
     std::set<std::string> only{name};
-    emit(s, rdf("type"), Term::iri(prov("Entity")), only);
-    emit(s, rdfs("label"), Term::literal(name), only);
+    emit(s, fixed().type, fixed().entity, only);
+    emit(s, fixed().label, Term::literal(name), only);
   }
 
  private:
-  void emit(const Term& s, std::string p, const Term& o, const std::set<std::string>& sources) {
-    const Term predicate = Term::iri(std::move(p));
-    sink_(Triple{s, predicate, o}, sources);
+  void emit(const Term& s, const Term& p, const Term& o, const std::set<std::string>& sources) {
+    sink_(Triple{s, p, o}, sources);
+  }
+
+  // tg:<Label>, per chunk once for each label.
+  const Term& class_of(Symbol label) {
+    auto [known, fresh] = classes_.try_emplace(&label.str());
+    if (fresh) known->second = Term::iri(tg(label));
+    return known->second;
+  }
+
+  const Term& relation_predicate(Symbol type) {
+    auto [known, fresh] = relation_predicates_.try_emplace(&type.str());
+    if (fresh) {
+      auto standard = relation_predicates().find(type);
+      known->second = Term::iri(standard != relation_predicates().end() ? standard->second : tg(type));
+    }
+    return known->second;
+  }
+
+  const Term& property_predicate(Symbol name) {
+    auto [known, fresh] = property_predicates_.try_emplace(&name.str());
+    if (fresh) {
+      auto standard = standard_predicates().find(name);
+      known->second = Term::iri(standard != standard_predicates().end() ? standard->second : tg(camel(name)));
+    }
+    return known->second;
   }
 
   static bool collaborator(const Edge& e) {
@@ -192,10 +246,9 @@ class TripleMaker {
 
   void properties(const Term& s, const PropertyMap& props, const std::set<std::string>& sources) {
     for (const auto& [name, value] : props) {
-      auto std_pred = standard_predicates().find(name);
-      std::string predicate = std_pred != standard_predicates().end() ? std_pred->second : tg(camel(name));
+      const Term& predicate = property_predicate(name);
       if (name == "url") {
-        emit(s, schema("url"), Term::iri(valid_xml_text(std::string(value.text()))), sources);
+        emit(s, fixed().url, Term::iri(valid_xml_text(std::string(value.text()))), sources);
       } else if (auto list = value.list()) {
         for (std::string_view item : *list) emit(s, predicate, Term::literal(std::string(item)), sources);
       } else {
@@ -209,7 +262,7 @@ class TripleMaker {
     for (const std::string& src : sources) {
       auto [known, fresh] = source_iris_.try_emplace(src);
       if (fresh) known->second = {Term::iri(source_document_iri(options_, src)), {src}};
-      emit(s, prov("wasDerivedFrom"), known->second.first, known->second.second);
+      emit(s, fixed().derived_from, known->second.first, known->second.second);
     }
   }
 
@@ -249,6 +302,8 @@ class TripleMaker {
   std::string last_from_iri_;
   // A few source documents, each with its IRI and the one-name set its provenance triple carries.
   std::map<std::string, std::pair<Term, std::set<std::string>>> source_iris_;
+  // Terms by the interned name's address: a chunk meets a few dozen.
+  std::unordered_map<const std::string*, Term> classes_, relation_predicates_, property_predicates_;
 };
 
 }  // namespace

@@ -126,10 +126,17 @@ std::string turtle_escape(std::string_view text) {
 }
 
 std::string iri_escape(std::string_view iri) {
-  std::string out;
-  for (char c : valid_xml_text(iri)) {
+  // Bytes an IRI keeps as they are; almost every IRI is only those, and is returned as it is.
+  static const PlainBytes plain([](unsigned char c) {
+    return c > 0x20 && c < 0x7F && std::string_view("<>\"{}|^`\\").find(char(c)) == std::string_view::npos;
+  });
+  std::size_t first_other = 0;
+  while (first_other < iri.size() && plain.plain[static_cast<unsigned char>(iri[first_other])]) ++first_other;
+  if (first_other == iri.size()) return std::string(iri);
+  std::string out(iri.substr(0, first_other));
+  for (char c : valid_xml_text(iri.substr(first_other))) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+    if (u <= 0x20 || (u < 0x80 && !plain.plain[u] && u != 0x7F)) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "%%%02X", u);  // percent-encoded: still the same IRI to a reader
       out += buf;
