@@ -294,8 +294,17 @@ std::uint64_t stable_hash(std::string_view text) {
 }  // namespace
 
 std::string slug(std::string_view key) {
+  if (slugs_one_to_one(key)) {  // most keys: spelled here directly, a space as '-', '|' as "--"
+    std::string out;
+    out.reserve(key.size() + 8);
+    for (char c : key) {
+      if (c == ' ') out.push_back('-');
+      else if (c == '|') out.append("--");
+      else out.push_back(c);
+    }
+    return out;
+  }
   std::string out = slug_words(key);
-  if (slugs_one_to_one(key)) return out;
   // The one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet.
   char hash[20];
   std::snprintf(hash, sizeof hash, "---%016llx", static_cast<unsigned long long>(stable_hash(key)));

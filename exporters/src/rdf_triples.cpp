@@ -270,18 +270,24 @@ class TripleMaker {
     return options_.base_iri + kind + "/" + slug(key);
   }
 
-  std::string iri(const Node& n) const {
-    auto prop = [&](const char* name) -> std::string {
-      auto it = n.properties.find(name);
-      std::string s = it == n.properties.end() ? "" : std::string(it->second.text());
-      return safe_local_name(s) ? s : "";
+  std::string iri(const Node& n) {
+    static const Symbol trial("Trial"), disease("Disease"), antigen("Antigen");
+    static const Symbol nct_id("nct_id"), mesh_id("mesh_id"), gene_symbol("gene_symbol");
+    auto external = [&](Symbol id_name, const char* space) -> std::string {
+      auto it = n.properties.find(id_name);
+      if (it == n.properties.end()) return "";
+      std::string id(it->second.text());
+      return safe_local_name(id) ? space + id : "";
     };
-    if (n.label == "Trial" && !prop("nct_id").empty()) return kClinicalTrials + prop("nct_id");
-    if (n.label == "Disease" && !prop("mesh_id").empty()) return kMesh + prop("mesh_id");
-    if (n.label == "Antigen" && !prop("gene_symbol").empty()) return kHgncSymbol + prop("gene_symbol");
-    std::string kind = n.label;
-    for (char& c : kind) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return local(kind, n.key);
+    std::string registry = n.label == trial     ? external(nct_id, kClinicalTrials)
+                           : n.label == disease ? external(mesh_id, kMesh)
+                           : n.label == antigen ? external(gene_symbol, kHgncSymbol)
+                                                : std::string();
+    if (!registry.empty()) return registry;
+    auto [kind, fresh] = kinds_.try_emplace(&n.label.str());
+    if (fresh)
+      for (char c : n.label.str()) kind->second.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    return local(kind->second, n.key);
   }
 
   // The statement hash is taken over the subject and object as the first Turtle writer spelled
@@ -304,6 +310,7 @@ class TripleMaker {
   std::map<std::string, std::pair<Term, std::set<std::string>>> source_iris_;
   // Terms by the interned name's address: a chunk meets a few dozen.
   std::unordered_map<const std::string*, Term> classes_, relation_predicates_, property_predicates_;
+  std::unordered_map<const std::string*, std::string> kinds_;  // "Site" -> "site", for local IRIs
 };
 
 }  // namespace

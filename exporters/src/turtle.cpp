@@ -42,26 +42,25 @@ class TurtleWriter {
   // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
   void triple(const Triple& t, const std::set<std::string>&) {
     // A node's or statement's triples come together: its name is spelled once, not per triple.
-    if (!open_ || t.subject.value != subject_iri_) {
+    bool same_subject = open_ && t.subject.value == subject_iri_;
+    if (!same_subject && t.subject.value != subject_iri_) {
       subject_iri_ = t.subject.value;
       subject_name_ = name(t.subject);
     }
-    const std::string& s = subject_name_;
     auto [known, fresh] = predicates_.try_emplace(t.predicate.value);
     if (fresh) known->second = predicate(t.predicate);
-    const std::string& p = known->second;
+    const std::string& p = known->second;  // a map's entry stays put: compared by address below
     std::string o = object_name(t.object);
-    if (open_ && s == subject_ && p == predicate_) {
+    if (same_subject && &p == predicate_) {
       out_.append(", ").append(o);
-    } else if (open_ && s == subject_) {
+    } else if (same_subject) {
       out_.append(" ;\n    ").append(p).append(" ").append(o);
     } else {
       finish();
-      out_.append(s).append(" ").append(p).append(" ").append(o);
+      out_.append(subject_name_).append(" ").append(p).append(" ").append(o);
     }
     open_ = true;
-    subject_ = s;
-    predicate_ = p;
+    predicate_ = &p;
   }
 
   void finish() {
@@ -109,7 +108,7 @@ class TurtleWriter {
 
   std::string& out_;
   bool open_ = false;
-  std::string subject_, predicate_;            // of the statement left open
+  const std::string* predicate_ = nullptr;     // of the statement left open, in predicates_
   std::string subject_iri_, subject_name_;     // the last subject, spelled
   std::unordered_map<std::string, std::string> predicates_;  // a vocabulary's few dozen, spelled
   std::unordered_map<std::string, std::string> datatypes_;   // "^^xsd:date", or "" for a boolean
