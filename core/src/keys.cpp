@@ -297,10 +297,12 @@ std::string slug(std::string_view key) {
   if (slugs_one_to_one(key)) {  // most keys: spelled here directly, a space as '-', '|' as "--"
     std::string out;
     out.reserve(key.size() + 8);
-    for (char c : key) {
-      if (c == ' ') out.push_back('-');
-      else if (c == '|') out.append("--");
-      else out.push_back(c);
+    for (std::size_t i = 0; i < key.size();) {
+      std::size_t run = key.find_first_of(" |", i);
+      if (run == std::string_view::npos) run = key.size();
+      out.append(key.substr(i, run - i));
+      if (run < key.size()) out.append(key[run] == ' ' ? "-" : "--");
+      i = run + 1;
     }
     return out;
   }

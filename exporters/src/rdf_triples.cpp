@@ -138,10 +138,20 @@ bool is_month(std::string_view s) {
   return s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2));
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
+// FNV-1a, fed piece by piece: the hash of the pieces' concatenation, without making it.
+struct Fnv1a {
+  std::uint64_t hash = 1469598103934665603ULL;
+  Fnv1a& add(std::string_view s) {
+    for (unsigned char c : s) hash = (hash ^ c) * 1099511628211ULL;
+    return *this;
+  }
+};
+
+// 16 lower-case hex digits, as "%016llx" spells them.
+std::string hex16(std::uint64_t v) {
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[std::size_t(i)] = "0123456789abcdef"[v & 15];
+  return out;
 }
 
 Term typed_literal(const std::string& name, const PropertyValue& v) {
@@ -183,16 +193,17 @@ class TripleMaker {
     const Term& predicate = relation_predicate(e.type);
     if (&from != last_from_) {  // a node's edges come together: its IRI is made once
       last_from_ = &from;
-      last_from_iri_ = iri(from);
+      last_from_term_ = Term::iri(iri(from));
     }
-    Term s = Term::iri(last_from_iri_), o = Term::iri(iri(to));
+    const Term& s = last_from_term_;
+    Term o = Term::iri(iri(to));
     emit(s, predicate, o, e.sources);
     if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
 
-    char id[17];
-    std::snprintf(id, sizeof id, "%016llx",
-                  static_cast<unsigned long long>(fnv1a(turtle_name(s) + " " + e.type + " " + turtle_name(o))));
-    Term st = Term::iri(options_.base_iri + "statement/" + id);
+    Fnv1a id;
+    add_turtle_name(id, s).add(" ").add(e.type).add(" ");
+    add_turtle_name(id, o);
+    Term st = Term::iri(options_.base_iri + "statement/" + hex16(id.hash));
     emit(st, f.type, f.statement, e.sources);
     emit(st, f.subject, s, e.sources);
     emit(st, f.predicate, predicate, e.sources);
@@ -266,8 +277,10 @@ class TripleMaker {
     }
   }
 
-  std::string local(const std::string& kind, const std::string& key) const {
-    return options_.base_iri + kind + "/" + slug(key);
+  std::string local(std::string_view kind, std::string_view key) const {
+    std::string key_slug = slug(key), out;
+    out.reserve(options_.base_iri.size() + kind.size() + 1 + key_slug.size());
+    return out.append(options_.base_iri).append(kind).append("/").append(key_slug);
   }
 
   std::string iri(const Node& n) {
@@ -292,20 +305,20 @@ class TripleMaker {
 
   // The statement hash is taken over the subject and object as the first Turtle writer spelled
   // them (the three registry prefixes where it could), so statement IRIs stay what it minted.
-  static std::string turtle_name(const Term& t) {
+  static Fnv1a& add_turtle_name(Fnv1a& hash, const Term& t) {
     for (const char* space : {kClinicalTrials, kMesh, kHgncSymbol}) {
       std::string_view prefix = space == kClinicalTrials ? "CLINICALTRIALS:" : space == kMesh ? "MESH:" : "HGNC.SYMBOL:";
       std::string_view sv(space);
       if (t.value.size() > sv.size() && t.value.compare(0, sv.size(), sv) == 0)
-        return std::string(prefix) + t.value.substr(sv.size());
+        return hash.add(prefix).add(std::string_view(t.value).substr(sv.size()));
     }
-    return "<" + t.value + ">";
+    return hash.add("<").add(t.value).add(">");
   }
 
   const ExportOptions& options_;
   const TripleSink& sink_;
   const Node* last_from_ = nullptr;
-  std::string last_from_iri_;
+  Term last_from_term_;
   // A few source documents, each with its IRI and the one-name set its provenance triple carries.
   std::map<std::string, std::pair<Term, std::set<std::string>>> source_iris_;
   // Terms by the interned name's address: a chunk meets a few dozen.
