@@ -18,9 +18,11 @@ template <class Props>
 void merge_properties(PropertyMap& into, Props&& props) {
   if (into.empty()) into.reserve(props.size());  // a new node's: no slack from growing one by one
   for (auto& p : props) {
-    if (into.find(p.name) != into.end()) continue;
-    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace(std::move(p.name), std::move(p.value));
-    else into.emplace(p.name, p.value);
+    Symbol name(p.name);  // interned once: the search below compares interned names, once
+    auto at = into.lower_bound(name);
+    if (at != into.end() && at->first == name) continue;
+    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace_hint(at, name, std::move(p.value));
+    else into.emplace_hint(at, name, p.value);
   }
 }
 
