@@ -100,24 +100,38 @@ std::string file_part(const std::string& name) {
 
 // What the values hold that decides the import options: ';' or '|' inside an array element,
 // a line break anywhere.
+// What the text holds, read from the raw values: valid_xml_text, applied when the rows are
+// written, only replaces bytes with U+FFFD, so it neither adds nor removes any of these characters.
 struct TextScan {
-  std::set<char> in_elements;
+  bool semicolon = false, bar = false;  // in an element of the values seen
   bool line_break = false;
 
-  void text(const std::string& s) { line_break = line_break || s.find_first_of("\n\r") != std::string::npos; }
+  void text(std::string_view s) { line_break = line_break || s.find_first_of("\n\r") != std::string_view::npos; }
 
-  void value(const PropertyValue& v, bool array_column) {
-    for (const std::string& s : elements(v)) {
-      text(s);
-      for (char c : {';', '|'})
-        if (array_column && s.find(c) != std::string::npos) in_elements.insert(c);
-    }
+  void element(std::string_view s) {
+    text(s);
+    semicolon = semicolon || s.find(';') != std::string_view::npos;
+    bar = bar || s.find('|') != std::string_view::npos;
+  }
+
+  void value(const PropertyValue& v) {
+    if (auto l = v.list()) {
+      for (std::string_view s : *l) element(s);
+    } else if (v.is_text()) {
+      element(v.text());
+    }  // a number or a boolean holds none of them
+  }
+
+  void add(const TextScan& o) {
+    semicolon = semicolon || o.semicolon;
+    bar = bar || o.bar;
+    line_break = line_break || o.line_break;
   }
 
   // ';' as Neo4j expects by default, unless an array element holds it.
   std::string array_delimiter() const {
-    if (!in_elements.count(';')) return ";";
-    if (!in_elements.count('|')) return "|";
+    if (!semicolon) return ";";
+    if (!bar) return "|";
     return "\x1f";  // exported text never holds control characters (valid_xml_text replaces them)
   }
 };
@@ -187,25 +201,31 @@ class Cells {
 // One CSV file under construction: property columns are found over all its rows first.
 class Table {
  public:
+  // A column's type is known only once every row is seen, so what its values hold is kept per
+  // column, and only array columns' elements count for the array delimiter.
   void see(const std::vector<Cell>& cells) {
     for (const Cell& c : cells) {
-      Kind*& kind = by_address_[c.column.data()];
-      if (!kind) kind = &kinds_[std::string(c.column)];
-      *kind = widen(*kind, kind_of(c));
+      Column*& column = by_address_[c.column.data()];
+      if (!column) column = &columns_[std::string(c.column)];
+      column->kind = widen(column->kind, kind_of(c));
+      if (c.value) column->scan.value(*c.value);
+      else column->scan.element(c.text);
     }
   }
 
-  void scan(const std::vector<Cell>& cells, TextScan& scan) const {
-    for_each_column(cells, [&](Kind kind, const Cell* c) {
-      if (!c) return;
-      if (c->value) scan.value(*c->value, kind == Kind::list);
-      else scan.value(PropertyValue(c->text), kind == Kind::list);
-    });
+  /// Line breaks anywhere; ';' and '|' in the elements of array columns.
+  TextScan text_scan() const {
+    TextScan all;
+    for (const auto& [name, column] : columns_) {
+      all.line_break = all.line_break || column.scan.line_break;
+      if (column.kind == Kind::list) all.add(column.scan);
+    }
+    return all;
   }
 
   std::string header(const std::vector<std::string>& fixed) const {
     std::vector<std::string> cells = fixed;
-    for (const auto& [name, kind] : kinds_) cells.push_back(quote_header(name + type_suffix(kind)));
+    for (const auto& [name, column] : columns_) cells.push_back(quote_header(name + type_suffix(column.kind)));
     return join(cells, ",") + "\n";
   }
 
@@ -218,11 +238,12 @@ class Table {
       out += f;
       first = false;
     }
+    std::string scratch;
     for_each_column(cells, [&](Kind kind, const Cell* c) {
       out += ',';
       if (!c) return;
-      if (!c->value) append_quoted(out, detail::valid_xml_text(c->text));  // a name: text
-      else if (kind == Kind::text && c->value->is_text()) append_quoted(out, detail::valid_xml_text(c->value->text()));
+      if (!c->value) append_quoted(out, detail::valid_xml_view(c->text, scratch));  // a name: text
+      else if (kind == Kind::text && c->value->is_text()) append_quoted(out, detail::valid_xml_view(c->value->text(), scratch));
       else out += cell(*c->value, kind, array_delimiter);
     });
     out += '\n';
@@ -233,9 +254,9 @@ class Table {
   template <class Visit>
   void for_each_column(const std::vector<Cell>& cells, Visit&& visit) const {
     auto c = cells.begin();
-    for (const auto& [name, kind] : kinds_) {
+    for (const auto& [name, column] : columns_) {
       while (c != cells.end() && c->column < name) ++c;
-      visit(kind, c != cells.end() && c->column == name ? &*c : nullptr);
+      visit(column.kind, c != cells.end() && c->column == name ? &*c : nullptr);
     }
   }
 
@@ -249,8 +270,12 @@ class Table {
     return scalar_text(v);  // boolean, long, double: bare (a long in a double column reads as one)
   }
 
-  std::map<std::string, Kind> kinds_;
-  std::unordered_map<const char*, Kind*> by_address_;  // interned column names: no string compared
+  struct Column {
+    Kind kind = Kind::none;
+    TextScan scan;
+  };
+  std::map<std::string, Column> columns_;
+  std::unordered_map<const char*, Column*> by_address_;  // interned column names: no string compared
 };
 
 struct RelationshipGroup {
@@ -331,6 +356,7 @@ class Tables {
     for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
       const Node& n = store[v];
       sources_.see(n.sources);
+      keys_.text(n.key.view());
       table_for(n)->see(cells.of(n, sources_));
     }
     for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
@@ -340,20 +366,11 @@ class Tables {
     }
   }
 
-  TextScan scan(const Graph& graph) const {
-    const Graph::Store& store = graph.store();
-    TextScan scan;
-    Cells cells;
-    for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
-      const Node& n = store[v];
-      scan.text(n.key);
-      table_of(n)->scan(cells.of(n, sources_), scan);
-    }
-    for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
-      const Edge& e = store[id];
-      table_of(store[boost::source(id, store)], e, store[boost::target(id, store)])->scan(cells.of(e, sources_), scan);
-    }
-    return scan;
+  TextScan text_scan() const {
+    TextScan all = keys_;
+    for (const auto& [label, table] : nodes_) all.add(table.text_scan());
+    for (const auto& [group, table] : edges_) all.add(table.text_scan());
+    return all;
   }
 
   // The files' names, then their text as it is made: each header, then the rows in export order,
@@ -401,7 +418,10 @@ class Tables {
   }
 
  private:
-  static std::string id(std::string_view key) { return quote(detail::valid_xml_text(key)); }
+  static std::string id(std::string_view key) {
+    std::string scratch;
+    return quote(detail::valid_xml_view(key, scratch));
+  }
 
   // Tables by interned label, and by interned (type, start label, end label): pointer compares
   // against a handful. Added while the columns are found, only looked up afterwards, from several
@@ -444,6 +464,7 @@ class Tables {
   std::vector<std::pair<NodeGroup, Table*>> node_tables_;
   std::vector<std::pair<EdgeGroup, Table*>> edge_tables_;
   SourceLists sources_;
+  TextScan keys_;  // line breaks in the keys, which are ids, not columns
 };
 
 }  // namespace
@@ -453,7 +474,7 @@ Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write) { return neo
 Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write, const ExportOptions& options) {
   Tables tables(graph);
   Neo4jCsv csv;
-  TextScan scan = tables.scan(graph);
+  TextScan scan = tables.text_scan();
   csv.array_delimiter = scan.array_delimiter();
   csv.multiline_fields = scan.line_break;
   csv.files = tables.write(graph, csv.array_delimiter, write, options.jobs);

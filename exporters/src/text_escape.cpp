@@ -84,6 +84,13 @@ std::string valid_xml_text(std::string_view text) {
   return out;
 }
 
+std::string_view valid_xml_view(std::string_view text, std::string& scratch) {
+  static const PlainBytes plain(ascii_xml_char);
+  for (char c : text)
+    if (!plain.plain[static_cast<unsigned char>(c)]) return scratch = valid_xml_text(text);
+  return text;
+}
+
 void append_xml_escaped(std::string& out, std::string_view text) {
   static const PlainBytes plain([](unsigned char c) {
     return (plain_ascii(c) && c != '&' && c != '<' && c != '>' && c != '"') || c == '\t' || c == '\n';

@@ -8,6 +8,9 @@ namespace trialgraph::detail {
 
 /// Replaces invalid UTF-8 and characters XML 1.0 cannot hold with U+FFFD.
 std::string valid_xml_text(std::string_view text);
+/// `text` itself when it is valid XML text already (almost all is), else valid_xml_text(text),
+/// kept in `scratch`: no copy for the common case.
+std::string_view valid_xml_view(std::string_view text, std::string& scratch);
 /// XML text or attribute content: valid_xml_text plus &, <, >, ", CR escaped.
 std::string xml_escape(std::string_view text);
 /// xml_escape, appended to `out`: for writers that build a line at a time.

@@ -142,6 +142,18 @@ TEST(Neo4jCsv, ArrayDelimiterAvoidsWhatElementsHold) {
   EXPECT_EQ(drugs[1]["aliases_extra:string[]"], "a;b");
 }
 
+// The delimiter is chosen in the pass that finds the columns' types: a text value seen before its
+// column turns out to be an array is an element all the same.
+TEST(Neo4jCsv, ATextValueCountsOnceItsColumnBecomesAnArray) {
+  Graph g;
+  g.merge_entity({"Drug", "p", "P", {}, {{"tags", std::string("a;b")}}}, "s");
+  EXPECT_EQ(neo4j_csv(g).array_delimiter, ";");  // a text column: its ';' is no element's
+  g.merge_entity({"Drug", "q", "Q", {}, {{"tags", std::vector<std::string>{"c"}}}}, "s");
+  Neo4jCsv csv = neo4j_csv(g);
+  EXPECT_EQ(csv.array_delimiter, "|");
+  EXPECT_EQ(rows(file(csv, "nodes_Drug.csv"))[0]["tags:string[]"], "a;b");
+}
+
 TEST(Neo4jCsv, ImportCommandNamesEveryFileAndTheQuotingRules) {
   Neo4jCsv csv = neo4j_csv(tricky_graph());
   std::string cmd = csv.import_command("out dir");
