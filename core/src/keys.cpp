@@ -284,14 +284,12 @@ bool slugs_one_to_one(std::string_view key) {
   return true;
 }
 
-// FNV-1a, 64 bits: fixed by its definition, so IRIs stay the same across builds and machines.
-std::uint64_t stable_hash(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 }  // namespace
+
+std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash) {
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
 
 std::string slug(std::string_view key) {
   if (slugs_one_to_one(key)) {  // most keys: spelled here directly, a space as '-', '|' as "--"
@@ -309,7 +307,7 @@ std::string slug(std::string_view key) {
   std::string out = slug_words(key);
   // The one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet.
   char hash[20];
-  std::snprintf(hash, sizeof hash, "---%016llx", static_cast<unsigned long long>(stable_hash(key)));
+  std::snprintf(hash, sizeof hash, "---%016llx", static_cast<unsigned long long>(fnv1a_64(key)));
   return out + hash;
 }
 

@@ -145,6 +145,15 @@ TEST(AntigenKey, UpperCasesAndTrims) {
 
 TEST(DrugKey, IsTheFoldedName) { EXPECT_EQ(drug_key("Axicabtagene Ciloleucel"), "axicabtagene ciloleucel"); }
 
+// --- fnv1a_64 ----------------------------------------------------------------------------------
+
+TEST(Fnv1a64, MatchesThePublishedValuesAndHashesPiecesAsTheirConcatenation) {
+  EXPECT_EQ(fnv1a_64(""), 0xcbf29ce484222325ull);
+  EXPECT_EQ(fnv1a_64("a"), 0xaf63dc4c8601ec8cull);
+  EXPECT_EQ(fnv1a_64("foobar"), 0x85944171f73967e8ull);
+  EXPECT_EQ(fnv1a_64("bar", fnv1a_64("foo")), fnv1a_64("foobar"));
+}
+
 // --- slug --------------------------------------------------------------------------------------
 
 bool only_slug_chars(const std::string& s) {

@@ -2,6 +2,7 @@
 // Every plugin builds keys with these functions so that merging does not depend on the source format.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ std::string antigen_key(std::string_view symbol);
 /// Folded facility, city, state and country joined with '|'.
 std::string site_key(std::string_view facility, std::string_view city, std::string_view state,
                      std::string_view country);
+
+/// FNV-1a, 64 bits, of `text`, continuing from `hash`: fixed by its definition, so what it names
+/// (IRIs) stays the same across builds and machines. Pieces fed in turn hash their concatenation.
+inline constexpr std::uint64_t kFnv1aOffset = 14695981039346656037ull;
+std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash = kFnv1aOffset);
 
 /// Lower-case ASCII letters, digits and hyphens, for IRIs: accents are transliterated, other
 /// non-ASCII characters spelled as their code points, and the '|' between the fields of a
