@@ -25,7 +25,7 @@ struct Task {
   std::size_t document = 0;
   const LoadedPlugin* plugin = nullptr;
   std::string path, source;  // the file, and the name recorded in `sources`
-  std::string bytes;         // released once extracted
+  SharedBytes bytes;         // released once extracted
   std::size_t size = 0;      // bytes read, for progress
   std::string where;         // the record's place ("line 7"); empty for a whole document
   std::string failure;       // it failed before extraction (cannot read, no plugin, too large)
@@ -50,7 +50,8 @@ struct Batch {
 // What a worker needs of a task, its own: a plugin call left running must not touch the batch.
 struct Job {
   const LoadedPlugin* plugin = nullptr;
-  std::string path, source, bytes;
+  std::string path, source;
+  SharedBytes bytes;
   bool work = false;
 };
 
@@ -64,7 +65,7 @@ TaskResult run_job(const Job& job, const ExtractLimits& limits) {
   if (!job.work) return r;
   auto budget = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.time_budget_seconds));
   r.buffer = DocumentBuffer(limits.max_entities, Clock::now() + budget);
-  r.status = job.plugin->extractor->extract(Document{job.path, job.source, job.bytes}, r.buffer);
+  r.status = job.plugin->extractor->extract(Document{job.path, job.source, job.bytes.view}, r.buffer);
   if (r.status.ok && !r.buffer.limit_error().empty()) r.status = ExtractStatus::failure(r.buffer.limit_error());
   if (r.status.ok) r.buffer.finish();
   return r;
@@ -372,10 +373,10 @@ class Run {
       return add(fail(std::move(task), "larger than the size limit (" +
                                            std::to_string(limits_.max_document_bytes >> 20) +
                                            " MiB, --max-document-size)"));
-    task.bytes = std::move(head);
-    if (task.bytes.size() == kHeadBytes && !read_file(path, limits_.max_document_bytes, task.bytes, error))
+    if (head.size() == kHeadBytes && !read_file(path, limits_.max_document_bytes, head, error))
       return add(fail(std::move(task), error));
-    task.size = task.bytes.size();
+    task.size = head.size();
+    task.bytes = SharedBytes::own(std::move(head));
     add(std::move(task));
   }
 
@@ -386,7 +387,8 @@ class Run {
       return add(fail(std::move(document), error));
     document.record = true;
     document.last = false;
-    std::string bytes, where;
+    SharedBytes bytes;
+    std::string where;
     std::size_t offset = 0;
     while (!merger_.stop() && stream.next(bytes, where, error)) {
       Task task = document;
@@ -394,7 +396,7 @@ class Run {
       task.size = stream.offset() - offset;
       offset = stream.offset();
       if (!error.empty()) task.failure = error;
-      else task.bytes.swap(bytes);
+      else task.bytes = std::move(bytes);
       add(std::move(task));
     }
     Task end = document;
@@ -415,7 +417,7 @@ class Run {
 
   void add(Task task) {
     if (batch_->tasks.empty()) batch_->tasks.reserve(kBatchTasks);
-    batch_->bytes += task.bytes.size();
+    batch_->bytes += task.bytes.view.size();
     batch_->tasks.push_back(std::move(task));
     if (batch_->tasks.size() >= kBatchTasks || batch_->bytes >= kBatchBytes) dispatch();
   }

@@ -1,12 +1,11 @@
 #include "record_stream.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace trialgraph {
 namespace {
-
-constexpr std::size_t kBlock = 4 << 20;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -48,6 +47,12 @@ bool one_value(std::string_view line) {
 }
 
 }  // namespace
+
+SharedBytes SharedBytes::own(std::string text) {
+  auto owned = std::make_shared<const std::string>(std::move(text));
+  std::string_view view = *owned;
+  return {std::move(owned), view};
+}
 
 bool RecordStream::detect(std::string_view head, Shape& shape) {
   std::string_view body = skip_bom_and_space(head);
@@ -106,8 +111,8 @@ bool RecordStream::open(const std::filesystem::path& path, Shape shape, std::siz
   }
   shape_ = shape;
   max_record_ = max_record_bytes;
-  buffer_.clear();
-  pos_ = consumed_ = line_ = element_ = 0;
+  block_.reset();
+  capacity_ = size_ = pos_ = consumed_ = line_ = element_ = 0;
   eof_ = array_open_ = array_closed_ = false;
   read_error_.clear();
   return true;
@@ -115,24 +120,33 @@ bool RecordStream::open(const std::filesystem::path& path, Shape shape, std::siz
 
 bool RecordStream::fill() {
   if (eof_) return false;
-  if (pos_ > 0) {  // drop what was handed out
-    buffer_.erase(0, pos_);
+  if (size_ == capacity_) {  // full: the unread rest moves to a new block, the old one stays with its records
+    std::size_t rest = size_ - pos_;
+    std::size_t capacity = std::max(block_bytes_, 2 * rest);
+    std::shared_ptr<char[]> fresh(new char[capacity]);  // not zeroed: it is read into before it is read
+    if (rest > 0) std::memcpy(fresh.get(), block_.get() + pos_, rest);
     consumed_ += pos_;
+    block_ = std::move(fresh);
+    capacity_ = capacity;
+    size_ = rest;
     pos_ = 0;
   }
-  std::size_t old = buffer_.size();
-  buffer_.resize(old + kBlock);
-  std::size_t got = std::fread(buffer_.data() + old, 1, kBlock, file_.get());
-  buffer_.resize(old + got);
-  if (got < kBlock) {
+  std::size_t wanted = capacity_ - size_;
+  std::size_t got = std::fread(block_.get() + size_, 1, wanted, file_.get());
+  size_ += got;
+  if (got < wanted) {
     eof_ = true;
     if (std::ferror(file_.get())) read_error_ = std::string("read error: ") + std::strerror(errno);
   }
   return got > 0;
 }
 
-bool RecordStream::next(std::string& record, std::string& where, std::string& error) {
-  record.clear();
+SharedBytes RecordStream::share(std::size_t begin, std::size_t end) const {
+  return {block_, std::string_view(block_.get() + begin, end - begin)};
+}
+
+bool RecordStream::next(SharedBytes& record, std::string& where, std::string& error) {
+  record = {};
   error.clear();
   bool more = shape_ == Shape::ndjson ? next_line(record, error) : next_element(record, error);
   if (more) where = shape_ == Shape::ndjson ? "line " + std::to_string(line_) : "element " + std::to_string(element_);
@@ -144,51 +158,50 @@ std::string RecordStream::too_long() const {
          " MiB, --max-document-size); skipped";
 }
 
-bool RecordStream::next_line(std::string& record, std::string& error) {
+bool RecordStream::next_line(SharedBytes& record, std::string& error) {
   for (;;) {
     bool dropped = false;
     std::size_t searched = 0;  // bytes after pos_ known to hold no newline
     std::size_t end;
-    while ((end = buffer_.find('\n', pos_ + searched)) == std::string::npos) {
-      searched = buffer_.size() - pos_;
+    while ((end = data().find('\n', pos_ + searched)) == std::string::npos) {
+      searched = size_ - pos_;
       if (searched > max_record_) {  // read on to the line's end, without keeping it
         dropped = true;
-        consumed_ += buffer_.size();
-        buffer_.clear();
-        pos_ = searched = 0;
+        pos_ = size_;
+        searched = 0;
       }
       if (!fill()) break;
     }
     if (end == std::string::npos) {  // the last line has no newline
-      if (pos_ >= buffer_.size() && !dropped) return false;
-      end = buffer_.size();
+      if (pos_ >= size_ && !dropped) return false;
+      end = size_;
     }
     ++line_;
-    std::string_view line(buffer_.data() + pos_, end - pos_);
-    pos_ = std::min(end + 1, buffer_.size());
-    if (dropped || line.size() > max_record_) {
+    std::size_t begin = pos_;
+    pos_ = std::min(end + 1, size_);
+    if (dropped || end - begin > max_record_) {
       error = too_long();
       return true;
     }
-    if (skip_bom_and_space(line).empty()) continue;  // blank lines separate nothing
-    record.assign(line);
+    if (skip_bom_and_space(data().substr(begin, end - begin)).empty()) continue;  // blank lines separate nothing
+    record = share(begin, end);
     return true;
   }
 }
 
 bool RecordStream::skip_space() {
   for (;;) {
-    while (pos_ < buffer_.size() && is_space(buffer_[pos_])) ++pos_;
-    if (pos_ < buffer_.size()) return true;
+    while (pos_ < size_ && is_space(block_[pos_])) ++pos_;
+    if (pos_ < size_) return true;
     if (!fill()) return false;
   }
 }
 
-bool RecordStream::next_element(std::string& record, std::string& error) {
+bool RecordStream::next_element(SharedBytes& record, std::string& error) {
   if (array_closed_) return false;
   if (!array_open_) {  // detect() saw the '[' after an optional byte order mark
     fill();
-    if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    if (data().substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
     skip_space();
     ++pos_;
     array_open_ = true;
@@ -199,26 +212,26 @@ bool RecordStream::next_element(std::string& record, std::string& error) {
     return true;
   };
   if (!skip_space()) return broken("the array is not closed (truncated file?)");
-  if (buffer_[pos_] == ']') {
+  if (block_[pos_] == ']') {
     array_closed_ = true;
     ++pos_;
     return false;
   }
   if (element_ > 0) {
-    if (buffer_[pos_] != ',')
+    if (block_[pos_] != ',')
       return broken("expected ',' or ']' after element " + std::to_string(element_) + "; the rest is not read");
     ++pos_;
     if (!skip_space()) return broken("the array is not closed (truncated file?)");
   }
   ++element_;
   // An object or array runs to its closing bracket; a scalar to the next separator.
-  bool scalar = buffer_[pos_] != '{' && buffer_[pos_] != '[';
+  bool scalar = block_[pos_] != '{' && block_[pos_] != '[';
   Nesting nesting;
   std::size_t scan = pos_;
   bool found = false, dropped = false;
   while (!found) {
-    for (; scan < buffer_.size(); ++scan) {
-      char b = buffer_[scan];
+    for (; scan < size_; ++scan) {
+      char b = block_[scan];
       if (scalar && !nesting.in_string && (b == ',' || b == ']' || is_space(b))) {
         found = true;
         break;
@@ -230,26 +243,24 @@ bool RecordStream::next_element(std::string& record, std::string& error) {
       }
     }
     if (found) break;
-    if (buffer_.size() - pos_ > max_record_) {  // scan on to the element's end, without keeping it
+    if (size_ - pos_ > max_record_) {  // scan on to the element's end, without keeping it
       dropped = true;
-      consumed_ += buffer_.size();
-      buffer_.clear();
-      pos_ = scan = 0;
+      pos_ = scan = size_;
     }
     std::size_t before = pos_;
     if (!fill()) {
       if (scalar && !dropped) break;  // a scalar may end the file
       return broken("element " + std::to_string(element_) + " is not closed (truncated file?)");
     }
-    scan -= before;  // fill() moved the unread bytes to the front
+    scan = scan - before + pos_;  // fill() may have moved the unread bytes to a new block
   }
-  std::string_view value(buffer_.data() + pos_, scan - pos_);
+  std::size_t begin = pos_;
   pos_ = scan;
-  if (dropped || value.size() > max_record_) {
+  if (dropped || scan - begin > max_record_) {
     error = too_long();
     return true;
   }
-  record.assign(value);
+  record = share(begin, scan);
   return true;
 }
 

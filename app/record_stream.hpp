@@ -10,9 +10,23 @@
 
 namespace trialgraph {
 
+/// Bytes that keep their storage alive: the records cut from one block of a stream share it, so a
+/// record is handed on without being copied.
+struct SharedBytes {
+  std::shared_ptr<const void> owner;
+  std::string_view view;
+
+  /// `text`, moved into storage of its own.
+  static SharedBytes own(std::string text);
+};
+
 class RecordStream {
  public:
   enum class Shape { ndjson, array };
+  static constexpr std::size_t kDefaultBlock = 4 << 20;
+
+  /// Reads the file `block_bytes` at a time (a record longer than that gets a block of its own).
+  explicit RecordStream(std::size_t block_bytes = kDefaultBlock) : block_bytes_(block_bytes ? block_bytes : 1) {}
 
   /// The stream's shape from the file's first bytes (`head`), or false when the file is one value
   /// (or not JSON): then it is read whole, as any document.
@@ -26,7 +40,8 @@ class RecordStream {
 
   /// The next record (its bytes, and where it is, "line 7" or "element 3"); false at the end.
   /// A record longer than the limit, or an unterminated one, is returned with `error` set and no bytes.
-  bool next(std::string& record, std::string& where, std::string& error);
+  /// The bytes stay valid, and unchanged, for as long as `record.owner` is held.
+  bool next(SharedBytes& record, std::string& where, std::string& error);
 
   /// Bytes consumed so far, for progress.
   std::size_t offset() const { return consumed_ + pos_; }
@@ -35,8 +50,10 @@ class RecordStream {
 
  private:
   bool fill();
-  bool next_line(std::string& record, std::string& error);
-  bool next_element(std::string& record, std::string& error);
+  std::string_view data() const { return {block_.get(), size_}; }
+  SharedBytes share(std::size_t begin, std::size_t end) const;
+  bool next_line(SharedBytes& record, std::string& error);
+  bool next_element(SharedBytes& record, std::string& error);
   bool skip_space();
   std::string too_long() const;
 
@@ -46,9 +63,12 @@ class RecordStream {
   std::unique_ptr<std::FILE, Closer> file_;
   Shape shape_ = Shape::ndjson;
   std::size_t max_record_ = 0;
-  std::string buffer_;
-  std::size_t pos_ = 0;        // next unread byte in buffer_
-  std::size_t consumed_ = 0;   // bytes of the file before buffer_[pos_]
+  std::size_t block_bytes_;
+  // The block being cut. Records handed out point into it: its bytes before size_ never change.
+  std::shared_ptr<char[]> block_;
+  std::size_t capacity_ = 0, size_ = 0;  // of block_: allocated, and read into
+  std::size_t pos_ = 0;                  // next unread byte in block_
+  std::size_t consumed_ = 0;             // bytes of the file before block_[0]
   std::size_t line_ = 0, element_ = 0;
   bool eof_ = false, array_open_ = false, array_closed_ = false;
   std::string read_error_;

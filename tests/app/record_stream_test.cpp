@@ -11,20 +11,28 @@ namespace {
 
 struct Read {
   std::vector<std::string> records, wheres, errors;
+  std::size_t offset = 0;  // where the stream stopped
 };
 
-Read read_all(const std::string& text, RecordStream::Shape shape, std::size_t limit = 1 << 20) {
+// The records' bytes are read only once the whole file has been cut: a record must stay as it was
+// while the stream reads on, as the workers read it while the next blocks are cut.
+Read read_all(const std::string& text, RecordStream::Shape shape, std::size_t limit = 1 << 20,
+              std::size_t block = RecordStream::kDefaultBlock) {
   auto path = std::filesystem::temp_directory_path() / ("record_stream_" + std::to_string(::getpid()));
   std::ofstream(path, std::ios::binary) << text;
-  RecordStream stream;
-  std::string error, record, where;
+  RecordStream stream(block);
+  std::string error, where;
+  SharedBytes record;
+  std::vector<SharedBytes> held;
   Read r;
   EXPECT_TRUE(stream.open(path, shape, limit, error)) << error;
   while (stream.next(record, where, error)) {
-    r.records.push_back(record);
+    held.push_back(std::move(record));
     r.wheres.push_back(where);
     r.errors.push_back(error);
   }
+  r.offset = stream.offset();
+  for (const SharedBytes& h : held) r.records.emplace_back(h.view);
   std::filesystem::remove(path);
   return r;
 }
@@ -87,6 +95,40 @@ TEST(RecordStream, ReadsRecordsThatSpanItsBlocks) {
   Read r = read_all(text, RecordStream::Shape::array, 1 << 20);
   ASSERT_EQ(r.records.size(), 3000u);
   for (const std::string& record : r.records) ASSERT_EQ(record.size(), 3011u);
+}
+
+TEST(RecordStream, CutsTheSameRecordsWhateverItsBlockSize) {
+  std::string ndjson = "{\"a\": 1}\n\n{\"b\": \"" + std::string(300, 'b') + "\"}\n  \n{\"c\": [1, 2]}\n{\"d\": 4}";
+  std::string array = "[{\"a\": 1}, \"" + std::string(200, 's') + "\" ,\n [2, {\"b\": \"]\"}], 3 ]";
+  Read whole_lines = read_all(ndjson, RecordStream::Shape::ndjson);
+  Read whole_elements = read_all(array, RecordStream::Shape::array);
+  ASSERT_EQ(whole_lines.records.size(), 4u);
+  ASSERT_EQ(whole_elements.records.size(), 4u);
+  for (std::size_t block : {1, 2, 7, 64, 301}) {
+    Read lines = read_all(ndjson, RecordStream::Shape::ndjson, 1 << 20, block);
+    EXPECT_EQ(lines.records, whole_lines.records) << "block " << block;
+    EXPECT_EQ(lines.wheres, whole_lines.wheres) << "block " << block;
+    EXPECT_EQ(lines.offset, ndjson.size()) << "block " << block;
+    Read elements = read_all(array, RecordStream::Shape::array, 1 << 20, block);
+    EXPECT_EQ(elements.records, whole_elements.records) << "block " << block;
+    EXPECT_EQ(elements.errors, whole_elements.errors) << "block " << block;
+    EXPECT_EQ(elements.offset, array.size()) << "block " << block;
+  }
+}
+
+TEST(RecordStream, SkipsATooLongRecordWithSmallBlocksToo) {
+  std::string huge = "{\"a\": \"" + std::string(5000, 'x') + "\"}";
+  for (std::size_t block : {3, 100, 4096}) {
+    Read lines = read_all("{\"a\": 1}\n" + huge + "\n{\"b\": 2}\n", RecordStream::Shape::ndjson, 1000, block);
+    ASSERT_EQ(lines.records.size(), 3u) << "block " << block;
+    EXPECT_EQ(lines.records[1], "");
+    EXPECT_NE(lines.errors[1].find("longer than the size limit"), std::string::npos);
+    EXPECT_EQ(lines.records[2], "{\"b\": 2}");
+    Read elements = read_all("[{\"a\": 1}, " + huge + ", {\"b\": 2}]", RecordStream::Shape::array, 1000, block);
+    ASSERT_EQ(elements.records.size(), 3u) << "block " << block;
+    EXPECT_NE(elements.errors[1].find("longer than the size limit"), std::string::npos);
+    EXPECT_EQ(elements.records[2], "{\"b\": 2}");
+  }
 }
 
 }  // namespace
