@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "trialgraph/keys.hpp"
 
@@ -16,22 +17,56 @@ namespace {
 const std::set<std::string, std::less<>> kNotProducts = {
     "PROCEDURE", "RADIATION", "BEHAVIORAL", "DEVICE", "DIAGNOSTIC_TEST", "DIETARY_SUPPLEMENT"};
 
-// Cue phrases as they are looked for in words_of's text: whole words, " absence of ".
-std::vector<std::string> whole_words(std::vector<std::string> phrases) {
-  for (std::string& p : phrases) p = " " + p + " ";
-  return phrases;
-}
+// Cue phrases (lower-case words, single spaces), found as whole words in words_of's text: each
+// word is looked up once among the phrases' first words, instead of a search for every phrase.
+class CuePhrases {
+ public:
+  explicit CuePhrases(std::vector<std::string> phrases) : phrases_(std::move(phrases)) {
+    for (const std::string& p : phrases_) {
+      std::string_view phrase = p;
+      by_first_word_[phrase.substr(0, phrase.find(' '))].push_back(phrase);
+    }
+  }
+  CuePhrases(const CuePhrases&) = delete;  // by_first_word_ views phrases_
+  CuePhrases& operator=(const CuePhrases&) = delete;
+
+  /// Does `words` (" word word ... ") hold one of the phrases?
+  bool found_in(std::string_view words) const {
+    for (std::size_t start = 1; start < words.size();) {  // a word starts after each space
+      std::size_t end = words.find(' ', start);
+      if (end == std::string_view::npos) break;
+      auto found = by_first_word_.find(words.substr(start, end - start));
+      if (found != by_first_word_.end())
+        for (std::string_view phrase : found->second)
+          if (words.compare(start, phrase.size(), phrase) == 0 && words.size() > start + phrase.size() &&
+              words[start + phrase.size()] == ' ')
+            return true;
+      start = end + 1;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string> phrases_;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> by_first_word_;
+};
 
 // Words before a mention, in its sentence, that take the fact away.
-const std::vector<std::string> kNegations = whole_words({
+const std::vector<std::string> kNegationWords = {
     "no", "not", "nor", "without", "absence of", "other than", "except", "excluding", "free of",
-    "negative for", "rather than", "instead of", "exclusion of"});
+    "negative for", "rather than", "instead of", "exclusion of"};
 // ... and for antigens also: a target the product is compared with, or that has already failed.
-const std::vector<std::string> kPriorTherapy = whole_words({
+const std::vector<std::string> kPriorTherapyWords = {
     "prior", "previous", "previously", "after", "following", "failed", "failure of", "refractory to",
-    "resistant to", "loss of", "escape", "post", "expression of", "levels of"});
+    "resistant to", "loss of", "escape", "post", "expression of", "levels of"};
+const CuePhrases kNegations(kNegationWords);
+const CuePhrases kAntigenCues([] {
+  std::vector<std::string> both = kNegationWords;
+  both.insert(both.end(), kPriorTherapyWords.begin(), kPriorTherapyWords.end());
+  return both;
+}());
 // A summary sentence about other studies or approvals, not about this trial.
-const std::vector<std::string> kBackground = whole_words({
+const CuePhrases kBackground({
     "approved", "has shown", "have shown", "has demonstrated", "have demonstrated", "demonstrated",
     "showed", "has been used", "have been used", "has achieved", "have achieved", "successful",
     "success", "previous studies", "studies have", "reported", "remarkable", "promising results"});
@@ -44,7 +79,7 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::
     char c = text[i];
     if (c == '\n' || c == ';') return true;
     if (c == '.' || c == '!' || c == '?') return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n';
-    return text.compare(i, 3, "\xE2\x80\xA2") == 0;  // •
+    return c == '\xE2' && text.compare(i, 3, "\xE2\x80\xA2") == 0;  // •
   };
   std::size_t s = begin;
   while (s > 0 && !is_break(s - 1)) --s;
@@ -55,9 +90,11 @@ std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::
 
 // " word word ... " in lower case, for whole-word cue search.
 std::string words_of(std::string_view text) {
-  std::string out = " ";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back(' ');
   for (char c : text) {
-    if (ascii_alpha(c)) out.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    if (ascii_alpha(c)) out.push_back(char(c | 0x20));  // ASCII lower case
     else if (out.back() != ' ') out.push_back(' ');
   }
   if (out.back() != ' ') out.push_back(' ');
@@ -67,15 +104,11 @@ std::string words_of(std::string_view text) {
 // Cues reach this many words ahead: "no history of lupus nephritis", not a whole sentence's length.
 constexpr int kCueWindow = 6;
 
-std::string last_words(const std::string& words, int n) {
+// The last n + 1 words of words_of's text, with their spaces.
+std::string_view last_words(std::string_view words, int n) {
   std::size_t pos = words.size() - 1;  // words starts and ends with ' '
-  for (int k = 0; k <= n && pos != std::string::npos && pos > 0; ++k) pos = words.rfind(' ', pos - 1);
-  return pos == std::string::npos ? words : words.substr(pos);
-}
-
-bool has_cue(const std::string& words, const std::vector<std::string>& whole_word_cues) {
-  return std::any_of(whole_word_cues.begin(), whole_word_cues.end(),
-                     [&](const std::string& cue) { return words.find(cue) != std::string::npos; });
+  for (int k = 0; k <= n && pos != std::string_view::npos && pos > 0; ++k) pos = words.rfind(' ', pos - 1);
+  return pos == std::string_view::npos ? words : words.substr(pos);
 }
 
 // The word after an antigen that makes it a finding about the patient, not the product's target:
@@ -237,25 +270,16 @@ struct TrialTextMiner::State {
   }
 
   // Is this mention one the text asserts (not negated, not background, not a prior therapy)?
-  static bool asserted(const Field& f, const Mention& m, const std::vector<std::string>& cues, bool background) {
-    auto [s, e] = sentence_around(f.text, m.begin, m.end);
-    if (has_cue(last_words(words_of(std::string_view(f.text).substr(s, m.begin - s)), kCueWindow), cues))
-      return false;
-    if (background && has_cue(words_of(std::string_view(f.text).substr(s, e - s)), kBackground)) return false;
+  static bool asserted(const Field& f, const Mention& m, const CuePhrases& cues, bool background) {
+    std::string_view text = f.text;
+    auto [s, e] = sentence_around(text, m.begin, m.end);
+    if (cues.found_in(last_words(words_of(text.substr(s, m.begin - s)), kCueWindow))) return false;
+    if (background && kBackground.found_in(words_of(text.substr(s, e - s)))) return false;
     return true;
   }
 
-  static const std::vector<std::string>& antigen_cues() {
-    static const std::vector<std::string> cues = [] {
-      std::vector<std::string> c = kNegations;
-      c.insert(c.end(), kPriorTherapy.begin(), kPriorTherapy.end());
-      return c;
-    }();
-    return cues;
-  }
-
   void emit_targets(const std::set<const LexiconEntry*>& confirmed) {
-    const std::vector<std::string>& cues = antigen_cues();
+    const CuePhrases& cues = kAntigenCues;
     std::vector<std::set<std::string>> own(products.size());
     auto target = [&](const EntityRef& from, const LexiconEntry& antigen, const std::string& section,
                       const std::string& evidence) {
