@@ -1,5 +1,6 @@
 #include "trialgraph/keys.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -83,15 +84,15 @@ char32_t lower_code_point(char32_t c) {
   return c;
 }
 
-// Appends the lower-cased letter at text[i] (two UTF-8 bytes); false when it is no such letter.
-bool append_lower_two_byte(std::string_view text, std::size_t i, std::string& out) {
+// Writes the lower-cased letter at text[i] (two UTF-8 bytes) at `out`; false when it is no such letter.
+bool write_lower_two_byte(std::string_view text, std::size_t i, char* out) {
   auto lead = static_cast<unsigned char>(text[i]);
   if (lead < 0xC2 || lead > 0xDF || i + 1 >= text.size()) return false;
   auto next = static_cast<unsigned char>(text[i + 1]);
   if ((next & 0xC0) != 0x80) return false;
-  char32_t c = lower_code_point(char32_t((lead & 0x1F) << 6 | (next & 0x3F)));
-  out.push_back(char(0xC0 | (c >> 6)));
-  out.push_back(char(0x80 | (c & 0x3F)));
+  char32_t c = lower_code_point(char32_t((lead & 0x1F) << 6 | (next & 0x3F)));  // two bytes still
+  out[0] = char(0xC0 | (c >> 6));
+  out[1] = char(0x80 | (c & 0x3F));
   return true;
 }
 
@@ -109,8 +110,13 @@ std::string_view ligature_letters(std::string_view text, std::size_t i) {
 
 namespace {
 // fold_text's work, appended to `out`: keys of several folded fields are built in one string.
+// Folding never makes a text longer (a space stands for at least one byte dropped, a letter for as
+// many bytes as it had, or fewer), so the room is made once and written into.
 void append_folded(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* const first = out.data() + start;
+  char* w = first;
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -121,26 +127,28 @@ void append_folded(std::string& out, std::string_view text) {
         pending_space = true;
         continue;
       }
-      if (pending_space && out.size() > start) out.push_back(' ');
+      if (pending_space && w > first) *w++ = ' ';
       pending_space = false;
-      out.push_back(ascii_lower(c));
+      *w++ = char(ascii_lower(c));
       continue;
     }
     if (c == 0xE2 && text.substr(i, 3) == kRightSingleQuote) {
       i += 2;
       continue;
     }
-    if (pending_space && out.size() > start) out.push_back(' ');
+    if (pending_space && w > first) *w++ = ' ';
     pending_space = false;
     if (std::string_view letters = c == 0xEF ? ligature_letters(text, i) : std::string_view(); !letters.empty()) {
-      out.append(letters);
+      w = std::copy(letters.begin(), letters.end(), w);
       i += 2;
-    } else if (append_lower_two_byte(text, i, out)) {
+    } else if (write_lower_two_byte(text, i, w)) {
+      w += 2;
       ++i;
     } else {
-      out.push_back(char(c));
+      *w++ = char(c);
     }
   }
+  out.resize(std::size_t(w - out.data()));
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,29 @@ TEST(FoldText, KeepsUtf8Bytes) {
 TEST(FoldText, EmptyAndPunctuationOnlyGiveEmpty) {
   EXPECT_EQ(fold_text(""), "");
   EXPECT_EQ(fold_text(" ,.-/ "), "");
+}
+
+// fold_text writes into room the size of its input: no text, however odd its bytes, folds longer.
+// Folding valid UTF-8 twice changes nothing, and site keys fold each field as fold_text does.
+TEST(FoldText, NeverLengthensAndFoldsOnce) {
+  const std::vector<std::string> valid = {
+      "\uFB03", "\uFB00", "\u2019", "'", " ", "-", "A", "z", "9", "\u00C9", "\u0130", "\u0178", "\u0416",
+      "\u0401", "\u03A3", "\u4E2D", ",,", "St"};
+  const std::vector<std::string> broken = {"\xEF\xAC", "\xEF", "\xE2\x80", "\xC3", "\x80", "\xFF"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    bool utf8 = true;
+    for (int n = int(random() % 9); n > 0; --n) {
+      bool odd = random() % 4 == 0;
+      utf8 = utf8 && !odd;
+      text += odd ? broken[random() % broken.size()] : valid[random() % valid.size()];
+    }
+    std::string folded = fold_text(text);
+    ASSERT_LE(folded.size(), text.size()) << text;
+    if (utf8) ASSERT_EQ(fold_text(folded), folded) << text;
+    ASSERT_EQ(site_key(text, text, "", ""), folded + "|" + folded + "||") << text;
+  }
 }
 
 // --- normalize_nct_id --------------------------------------------------------------------------
