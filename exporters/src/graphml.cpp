@@ -34,7 +34,15 @@ class KeyTypes {
     for (const auto& [name, type] : types_) by_name.emplace(*name, type);
     return by_name;
   }
-  const char* type_of(Symbol name) const { return types_.find(&name.str())->second; }
+  /// Once every property is seen: `<data key="ID">` for each, its ID `id_prefix` + name.
+  void make_open_tags(std::string_view id_prefix) {
+    for (const auto& [name, type] : types_)
+      open_tags_[name] = "<data key=\"" + xml_escape(std::string(id_prefix) + *name) + "\">";
+  }
+  /// The type and the open tag of a property, found once.
+  std::pair<const char*, const std::string&> type_and_tag(Symbol name) const {
+    return {types_.find(&name.str())->second, open_tags_.find(&name.str())->second};
+  }
 
  private:
   static constexpr const char* kLong = "long";
@@ -42,6 +50,7 @@ class KeyTypes {
   static constexpr const char* kBoolean = "boolean";
   static constexpr const char* kString = "string";
   std::unordered_map<const std::string*, const char*> types_;
+  std::unordered_map<const std::string*, std::string> open_tags_;
 };
 
 std::string json_list(const std::vector<std::string>& items) {
@@ -69,13 +78,18 @@ std::string_view lexical(const PropertyValue& v, const char* type, std::string& 
   }
   return scratch = lexical_scalar(v);
 }
-void data(std::string& out, std::string_view key_id, std::string_view value) {
+// `open_tag`: `<data key="ID">`, made once per key.
+void data(std::string& out, std::string_view open_tag, std::string_view value) {
   if (value.empty()) return;  // APOC turns an empty <data/> into "", not into no property
-  out += "<data key=\"";
-  detail::append_xml_escaped(out, key_id);
-  out += "\">";
+  out += open_tag;
   detail::append_xml_escaped(out, value);
   out += "</data>";
+}
+
+// A property in the type its key declares.
+void data(std::string& out, const KeyTypes& keys, Symbol name, const PropertyValue& value, std::string& scratch) {
+  auto [type, open_tag] = keys.type_and_tag(name);
+  data(out, open_tag, lexical(value, type, scratch));
 }
 
 void node_id(std::string& out, const Node& n) {
@@ -130,6 +144,8 @@ GraphmlContext survey(const Graph& graph) {
     for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
     c.see_sources(e.sources);
   }
+  c.node_keys.make_open_tags("");
+  c.edge_keys.make_open_tags("e_");
   return c;
 }
 
@@ -140,19 +156,19 @@ void append_node(std::string& line, const Node& n, const GraphmlContext& c) {
   line += "\" labels=\":";
   detail::append_xml_escaped(line, n.label);
   line += "\">";
-  data(line, "labels", scratch.assign(":").append(n.label));
-  data(line, "key", n.key);
-  data(line, "name", n.name);
-  if (!n.aliases.empty()) data(line, "aliases", json_list(n.aliases));
-  data(line, "sources", c.sources_text(n.sources));
-  for (const auto& [name, value] : n.properties) data(line, name, lexical(value, c.node_keys.type_of(name), scratch));
+  data(line, "<data key=\"labels\">", scratch.assign(":").append(n.label));
+  data(line, "<data key=\"key\">", n.key);
+  data(line, "<data key=\"name\">", n.name);
+  if (!n.aliases.empty()) data(line, "<data key=\"aliases\">", json_list(n.aliases));
+  data(line, "<data key=\"sources\">", c.sources_text(n.sources));
+  for (const auto& [name, value] : n.properties) data(line, c.node_keys, name, value, scratch);
   line += "</node>\n";
 }
 
 // `from_id`: the source's node id, escaped once for all the edges leaving it.
 void append_edge(std::string& line, std::size_t number, std::string_view from_id, const Edge& e, const Node& to,
                  const GraphmlContext& c) {
-  std::string scratch, key;
+  std::string scratch;
   char digits[24];
   line.append("<edge id=\"e").append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
   line.append("\" source=\"").append(from_id);
@@ -161,10 +177,9 @@ void append_edge(std::string& line, std::size_t number, std::string_view from_id
   line += "\" label=\"";
   detail::append_xml_escaped(line, e.type);
   line += "\">";
-  data(line, "label", e.type);  // APOC wants the type as the first child
-  data(line, "e_sources", c.sources_text(e.sources));
-  for (const auto& [name, value] : e.properties)
-    data(line, key.assign("e_").append(name), lexical(value, c.edge_keys.type_of(name), scratch));
+  data(line, "<data key=\"label\">", e.type);  // APOC wants the type as the first child
+  data(line, "<data key=\"e_sources\">", c.sources_text(e.sources));
+  for (const auto& [name, value] : e.properties) data(line, c.edge_keys, name, value, scratch);
   line += "</edge>\n";
 }
 
