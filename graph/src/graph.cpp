@@ -38,6 +38,30 @@ class SourcePool {
   const Sources::Set* empty() { return &*sets_.begin(); }
 
   const Sources::Set* with(const Sources::Set* base, std::string_view name) {
+    // A document's nodes and edges mostly take the same step (no source yet, plus the document's):
+    // each thread remembers its last one, so that step costs no lock, no key and no hash.
+    thread_local struct {
+      const Sources::Set* base = nullptr;
+      std::string name;
+      const Sources::Set* result = nullptr;
+    } last;
+    if (last.base == base && last.name == name) return last.result;
+    const Sources::Set* result = with_locked(base, name);
+    last.base = base;
+    last.name.assign(name);
+    last.result = result;
+    return result;
+  }
+
+  const Sources::Set* intern(const Sources::Set& set) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return &*sets_.insert(set).first;
+  }
+
+ private:
+  SourcePool() { sets_.insert(Sources::Set()); }
+
+  const Sources::Set* with_locked(const Sources::Set* base, std::string_view name) {
     std::lock_guard<std::mutex> lock(mutex_);
     step_.assign(reinterpret_cast<const char*>(&base), sizeof base).append(name);
     auto found = steps_.find(step_);
@@ -49,13 +73,6 @@ class SourcePool {
     return result;
   }
 
-  const Sources::Set* intern(const Sources::Set& set) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return &*sets_.insert(set).first;
-  }
-
- private:
-  SourcePool() { sets_.insert(Sources::Set()); }
   std::mutex mutex_;
   std::set<Sources::Set> sets_;
   std::unordered_map<std::string, const Sources::Set*> steps_;  // base pointer bytes + name
@@ -379,12 +396,23 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
     merged.push_back({hash, e.label, e.key, merge_entity_impl(std::move(e), source, hash)});
   }
   std::sort(merged.begin(), merged.end());
-  auto vertex_of = [&](const EntityRef& ref) -> std::optional<Vertex> {
+  auto find_end = [&](const EntityRef& ref) -> std::optional<Vertex> {
     std::uint64_t hash = vertex_hash(ref.label, ref.key);
     for (auto it = std::lower_bound(merged.begin(), merged.end(), Merged{hash, {}, {}, 0});
          it != merged.end() && it->hash == hash; ++it)
       if (it->label == ref.label && it->key == ref.key) return it->vertex;
     return find_vertex(ref.label, ref.key, hash);
+  };
+  // Relations mostly leave the same node (a trial at its sites, its arms, its drugs): the last
+  // end found is compared first, which costs less than hashing it again. Merging a relation
+  // never changes its ends' strings, so the views stay good.
+  std::string_view last_label, last_key;
+  std::optional<Vertex> last_vertex;
+  auto vertex_of = [&](const EntityRef& ref) -> std::optional<Vertex> {
+    if (last_vertex && ref.key == last_key && ref.label == last_label) return last_vertex;
+    std::optional<Vertex> v = find_end(ref);
+    if (v) std::tie(last_label, last_key, last_vertex) = std::tie(ref.label, ref.key, v);
+    return v;
   };
   // A node this document created has only this document's edges: a repeated fact is found among
   // them, not by searching the node's edges or indexing them (a trial at hundreds of sites).
