@@ -4,6 +4,8 @@
 #include <numeric>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <stdexcept>
 #include <tuple>
 #include <type_traits>
 #include <unordered_set>
@@ -317,6 +319,15 @@ Graph& Graph::operator=(Graph&& other) noexcept {
   other.rank_.clear();
   other.fresh_vertices_.clear();
   return *this;
+}
+
+void Graph::reserve_nodes(std::size_t most, std::size_t fewest) {
+  try {
+    store_.m_vertices.reserve(most);  // address space only: pages are touched as nodes arrive
+    vertex_index_.reserve(fewest);    // zeroed slots: touched now
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
 }
 
 void Graph::trim_fresh_edges() {

@@ -74,4 +74,21 @@ TEST(IdTable, RenumberedIdsAreFoundUnderTheirNewNumbers) {
   m.expect_consistent();
 }
 
+TEST(IdTable, ReservingRoomKeepsWhatIsThereAndTakesMoreWithoutLosingAny) {
+  std::mt19937 random(13);
+  Model m;
+  m.table.reserve(0);  // no room asked: nothing changes
+  fill(m, 50, random);
+  m.table.reserve(10);  // less than it holds: nothing lost
+  m.expect_consistent();
+  m.table.reserve(5000);  // every id placed again in the larger table
+  m.expect_consistent();
+  for (std::uint32_t id = 50; id < 3000; ++id) {
+    std::uint64_t hash = random();
+    m.table.insert(hash, id);
+    m.hash_of[id] = hash;
+  }
+  m.expect_consistent();
+}
+
 }  // namespace

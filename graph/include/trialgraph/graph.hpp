@@ -139,6 +139,11 @@ class Graph {
   /// The same, taking the entity's strings and values instead of copying them.
   Vertex merge_entity(Entity&& entity, std::string_view source);
 
+  /// Makes room for up to `most` nodes in all and indexes `fewest` without growing, when a run can
+  /// tell how many are coming: a store grown by doubling is copied at every step, each time into
+  /// memory the system must hand over afresh. Only a hint: room the system cannot give is not taken.
+  void reserve_nodes(std::size_t most, std::size_t fewest);
+
   /// Gives back the spare room in the edge lists of the nodes merge_entity added since the last
   /// call. Called after each document: a trial's twenty relationships would otherwise sit in room
   /// for 32, and each node is trimmed once, so a node gaining edges document after document is not

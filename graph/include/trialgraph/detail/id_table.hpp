@@ -27,6 +27,13 @@ class IdTable {
     ++used_;
   }
 
+  /// Room for `count` ids in all without growing.
+  void reserve(std::size_t count) {
+    std::size_t slots = slots_.empty() ? 16 : slots_.size();
+    while (count * 10 > slots * 7) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+  }
+
   /// Removes `id`, stored under `hash`, closing the gap so that later probes still find theirs.
   void erase(std::uint64_t hash, std::uint32_t id) {
     if (slots_.empty()) return;
@@ -70,8 +77,9 @@ class IdTable {
     while (slots_[i].id_plus_one) i = (i + 1) & mask();
     slots_[i] = slot;
   }
-  void grow() {
-    std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
+  void grow() { rehash(slots_.empty() ? 16 : slots_.size() * 2); }
+  void rehash(std::size_t slots) {
+    std::vector<Slot> old(slots);
     old.swap(slots_);
     for (const Slot& s : old)
       if (s.id_plus_one) place(s);
