@@ -70,4 +70,20 @@ TEST(Trim, TrimsAsciiWhiteSpaceOnly) {
   EXPECT_EQ(trim("x"), "x");
 }
 
+TEST(Trim, TakesNoBreakSpacesAndFormFeedsFromEitherEndButKeepsThemInside) {
+  EXPECT_EQ(trim("\f\v18 Years\xC2\xA0 \xC2\xA0"), "18 Years");
+  EXPECT_EQ(trim("\xC2\xA0 \xC2\xA0(Adult)\v"), "(Adult)");
+  EXPECT_EQ(trim(" a\xC2\xA0\f b "), "a\xC2\xA0\f b");
+  EXPECT_EQ(trim("\xC2\xA0"), "");
+  EXPECT_EQ(trim("\xC2"), "\xC2");  // half a no-break space is text
+  EXPECT_EQ(trim(""), "");
+}
+
+TEST(RegistryCode, IsAsciiLettersAndDigitsInCapitalsJoinedByUnderscores) {
+  EXPECT_EQ(registry_code(" Phase 1/Phase 2 "), "PHASE_1_PHASE_2");
+  EXPECT_EQ(registry_code("early_phase1"), "EARLY_PHASE1");
+  EXPECT_EQ(registry_code("Sjögren z@[`{"), "SJ_GREN_Z");  // bytes past ASCII and the letters' neighbours are not letters
+  EXPECT_EQ(registry_code("--"), "");
+}
+
 }  // namespace
