@@ -29,9 +29,9 @@ const Empties& empties() {
 }
 
 // A missing or mistyped value is simply not there: these never throw.
-std::optional<json> at(const json& j, std::initializer_list<const char*> path) {
+std::optional<json> at(const json& j, std::initializer_list<std::string_view> path) {
   json cur = j;
-  for (const char* step : path) {
+  for (std::string_view step : path) {  // views of literals: no strlen per step
     simdjson::dom::object object;
     if (cur.get(object) != simdjson::SUCCESS || object[step].get(cur) != simdjson::SUCCESS) return std::nullopt;
   }
@@ -44,7 +44,7 @@ std::string text(const std::optional<json>& j) {
   return std::string(trim(s));
 }
 
-std::string text(const json& j, std::initializer_list<const char*> path) { return text(at(j, path)); }
+std::string text(const json& j, std::initializer_list<std::string_view> path) { return text(at(j, path)); }
 
 std::vector<std::string> texts(const std::optional<json>& j) {
   std::vector<std::string> out;
@@ -55,18 +55,18 @@ std::vector<std::string> texts(const std::optional<json>& j) {
   return out;
 }
 
-simdjson::dom::array array_at(const json& j, std::initializer_list<const char*> path) {
+simdjson::dom::array array_at(const json& j, std::initializer_list<std::string_view> path) {
   simdjson::dom::array list;
   if (auto value = at(j, path); value && value->get(list) == simdjson::SUCCESS) return list;
   return empties().array;
 }
 
-json object_at(const json& j, std::initializer_list<const char*> path) {
+json object_at(const json& j, std::initializer_list<std::string_view> path) {
   auto value = at(j, path);
   return value && value->is_object() ? *value : empties().object;
 }
 
-bool is_array_at(const json& j, std::initializer_list<const char*> path) {
+bool is_array_at(const json& j, std::initializer_list<std::string_view> path) {
   auto value = at(j, path);
   return value && value->is_array();
 }
