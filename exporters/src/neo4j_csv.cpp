@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <exception>
+#include <thread>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -158,6 +160,9 @@ class SourceLists {
     if (fresh) it->second = PropertyValue(std::vector<std::string>(sources.begin(), sources.end()));
   }
   const PropertyValue& of(const Sources& sources) const { return lists_.at(&sources.set()); }
+  void absorb(SourceLists&& other) {
+    for (auto& [set, list] : other.lists_) lists_.try_emplace(set, std::move(list));
+  }
 
  private:
   std::unordered_map<const Sources::Set*, PropertyValue> lists_;
@@ -211,6 +216,17 @@ class Table {
       if (c.value) column->scan.value(*c.value);
       else column->scan.element(c.text);
     }
+  }
+
+  /// What `other` saw of its rows, as if this table had seen them: a column's type is the widest
+  /// of both, what its values hold the union.
+  void absorb(const Table& other) {
+    for (const auto& [name, theirs] : other.columns_) {
+      Column& column = columns_[name];
+      column.kind = widen(column.kind, theirs.kind);
+      column.scan.add(theirs.scan);
+    }
+    by_address_.clear();  // it points into columns_ by name: rebuilt as rows are seen
   }
 
   /// Line breaks anywhere; ';' and '|' in the elements of array columns.
@@ -349,21 +365,34 @@ class ChunkRecords {
 
 class Tables {
  public:
-  // Columns are found over the store in any order: a column's type does not depend on it.
-  explicit Tables(const Graph& graph) {
+  Tables() = default;  // no rows seen
+
+  // Columns are found over the store in any order, so on `jobs` threads, each over a share of the
+  // nodes and their edges: a column's type is the widest its values need and what they hold a
+  // union, both the same however the rows were shared out.
+  Tables(const Graph& graph, unsigned jobs) {
     const Graph::Store& store = graph.store();
-    Cells cells;
-    for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
-      const Node& n = store[v];
-      sources_.see(n.sources);
-      keys_.text(n.key.view());
-      table_for(n)->see(cells.of(n, sources_));
+    const std::size_t nodes = boost::num_vertices(store);
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    if (jobs == 1 || nodes < kNodesPerThread) {
+      see_nodes(store, 0, nodes);
+      return;
     }
-    for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
-      const Edge& e = store[id];
-      sources_.see(e.sources);
-      table_for(store[boost::source(id, store)], e, store[boost::target(id, store)])->see(cells.of(e, sources_));
-    }
+    std::vector<Tables> shares(jobs);
+    std::vector<std::thread> threads;
+    std::vector<std::exception_ptr> failed(jobs);
+    for (unsigned i = 0; i < jobs; ++i)
+      threads.emplace_back([&, i] {
+        try {
+          shares[i].see_nodes(store, nodes * i / jobs, nodes * (i + 1) / jobs);
+        } catch (...) {
+          failed[i] = std::current_exception();
+        }
+      });
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& f : failed)
+      if (f) std::rethrow_exception(f);
+    for (Tables& share : shares) absorb(std::move(share));
   }
 
   TextScan text_scan() const {
@@ -423,6 +452,42 @@ class Tables {
     return quote(detail::valid_xml_view(key, scratch));
   }
 
+  static constexpr std::size_t kNodesPerThread = 256;  // fewer are not worth a thread
+
+  // The nodes at store places [begin, end) and the edges leaving them.
+  void see_nodes(const Graph::Store& store, std::size_t begin, std::size_t end) {
+    Cells cells;
+    for (std::size_t v = begin; v < end; ++v) {
+      const Node& n = store[v];
+      sources_.see(n.sources);
+      keys_.text(n.key.view());
+      table_for(n)->see(cells.of(n, sources_));
+      for (const auto& out : boost::make_iterator_range(boost::out_edges(v, store))) {
+        const Edge& e = store[out];
+        sources_.see(e.sources);
+        table_for(n, e, store[boost::target(out, store)])->see(cells.of(e, sources_));
+      }
+    }
+  }
+
+  void absorb(Tables&& share) {
+    sources_.absorb(std::move(share.sources_));
+    keys_.add(share.keys_);
+    for (const auto& [group, theirs] : share.node_tables_) {
+      Table* table = find(node_tables_, group);
+      if (!table) node_tables_.emplace_back(group, table = &nodes_[group.str()]);
+      table->absorb(*theirs);
+    }
+    for (const auto& [group, theirs] : share.edge_tables_) {
+      Table* table = find(edge_tables_, group);
+      if (!table) {
+        const auto& [type, start, end] = group;
+        edge_tables_.emplace_back(group, table = &edges_[RelationshipGroup{type.str(), start.str(), end.str()}]);
+      }
+      table->absorb(*theirs);
+    }
+  }
+
   // Tables by interned label, and by interned (type, start label, end label): pointer compares
   // against a handful. Added while the columns are found, only looked up afterwards, from several
   // threads.
@@ -472,7 +537,7 @@ class Tables {
 Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write) { return neo4j_csv(graph, write, ExportOptions()); }
 
 Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write, const ExportOptions& options) {
-  Tables tables(graph);
+  Tables tables(graph, options.jobs);
   Neo4jCsv csv;
   TextScan scan = tables.text_scan();
   csv.array_delimiter = scan.array_delimiter();
