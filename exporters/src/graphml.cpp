@@ -23,25 +23,26 @@ class KeyTypes {
                     : v.real()    ? kDouble
                     : v.boolean() ? kBoolean
                                   : kString;
-    auto [it, fresh] = types_.try_emplace(&name.str(), t);
-    if (fresh || it->second == t) return;
-    bool numbers = (it->second == kLong || it->second == kDouble) && (t == kLong || t == kDouble);
-    it->second = numbers ? kDouble : kString;
+    auto [it, fresh] = keys_.try_emplace(&name.str(), Key{t, {}});
+    const char*& type = it->second.type;
+    if (fresh || type == t) return;
+    bool numbers = (type == kLong || type == kDouble) && (t == kLong || t == kDouble);
+    type = numbers ? kDouble : kString;
   }
   /// By name, for the declarations.
   std::map<std::string, const char*> types() const {
     std::map<std::string, const char*> by_name;
-    for (const auto& [name, type] : types_) by_name.emplace(*name, type);
+    for (const auto& [name, key] : keys_) by_name.emplace(*name, key.type);
     return by_name;
   }
   /// Once every property is seen: `<data key="ID">` for each, its ID `id_prefix` + name.
   void make_open_tags(std::string_view id_prefix) {
-    for (const auto& [name, type] : types_)
-      open_tags_[name] = "<data key=\"" + xml_escape(std::string(id_prefix) + *name) + "\">";
+    for (auto& [name, key] : keys_) key.open_tag = "<data key=\"" + xml_escape(std::string(id_prefix) + *name) + "\">";
   }
   /// The type and the open tag of a property, found once.
   std::pair<const char*, const std::string&> type_and_tag(Symbol name) const {
-    return {types_.find(&name.str())->second, open_tags_.find(&name.str())->second};
+    const Key& key = keys_.find(&name.str())->second;
+    return {key.type, key.open_tag};
   }
 
  private:
@@ -49,8 +50,11 @@ class KeyTypes {
   static constexpr const char* kDouble = "double";
   static constexpr const char* kBoolean = "boolean";
   static constexpr const char* kString = "string";
-  std::unordered_map<const std::string*, const char*> types_;
-  std::unordered_map<const std::string*, std::string> open_tags_;
+  struct Key {
+    const char* type;
+    std::string open_tag;
+  };
+  std::unordered_map<const std::string*, Key> keys_;
 };
 
 std::string json_list(const std::vector<std::string>& items) {
