@@ -7,15 +7,10 @@
 #include <vector>
 
 #include "trialgraph/vocabulary.hpp"
+#include "ascii.hpp"
 
 namespace trialgraph {
 namespace {
-
-bool is_ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char ascii_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c); }
 
 std::vector<std::string> split_words(const std::string& folded) {
   std::vector<std::string> words;
@@ -61,7 +56,7 @@ std::string transliterate(char32_t cp) {
   if (cp == 0xDF) return "ss";
   if (cp == 0xC6 || cp == 0xE6) return "ae";
   if (cp < 0xC0 || cp > 0xFF || latin1[cp - 0xC0] == '*') return "";
-  return std::string(1, ascii_lower(latin1[cp - 0xC0]));
+  return std::string(1, ascii::to_lower(latin1[cp - 0xC0]));
 }
 
 }  // namespace
@@ -123,13 +118,13 @@ void append_folded(std::string& out, std::string_view text) {
     // "Sjögren's", "Sjögren’s" and "Sjögrens" are one name.
     if (c < 0x80) {
       if (c == '\'') continue;
-      if (!is_ascii_alnum(c)) {
+      if (!ascii::is_alnum(c)) {
         pending_space = true;
         continue;
       }
       if (pending_space && w > first) *w++ = ' ';
       pending_space = false;
-      *w++ = char(ascii_lower(c));
+      *w++ = char(ascii::to_lower(c));
       continue;
     }
     if (c == 0xE2 && text.substr(i, 3) == kRightSingleQuote) {
@@ -257,8 +252,8 @@ std::string slug_words(std::string_view key) {
       if (c == '|') {  // the field separator of composite keys: "--", so fields cannot run together
         out += "--";
         pending_hyphen = false;
-      } else if (is_ascii_alnum(c)) {
-        char lower = ascii_lower(c);
+      } else if (ascii::is_alnum(c)) {
+        char lower = ascii::to_lower(c);
         put(std::string_view(&lower, 1));
       } else {
         pending_hyphen = true;
@@ -285,8 +280,8 @@ std::string slug_words(std::string_view key) {
 bool slugs_one_to_one(std::string_view key) {
   for (std::size_t i = 0; i < key.size(); ++i) {
     unsigned char c = key[i];
-    if (c == '|' || (is_ascii_alnum(c) && !(c >= 'A' && c <= 'Z'))) continue;
-    bool inner_space = c == ' ' && i > 0 && i + 1 < key.size() && is_ascii_alnum(key[i - 1]) && is_ascii_alnum(key[i + 1]);
+    if (c == '|' || (ascii::is_alnum(c) && !ascii::is_upper(c))) continue;
+    bool inner_space = c == ' ' && i > 0 && i + 1 < key.size() && ascii::is_alnum(key[i - 1]) && ascii::is_alnum(key[i + 1]);
     if (!inner_space) return false;
   }
   return true;

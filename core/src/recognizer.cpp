@@ -9,13 +9,15 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "ascii.hpp"
+
 namespace trialgraph {
 namespace {
 
-bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool ascii_alnum(char c) { return ascii_letter(c) || ascii_digit(c); }
-bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+using ascii::is_alnum;
+using ascii::is_digit;
+using ascii::is_letter;
+using ascii::is_upper;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -36,8 +38,8 @@ bool ends_with(std::string_view s, std::string_view tail) {
 // Letters (ASCII or not), digits, and everything else: a surface form is runs of the first two.
 enum class CharClass { letter, digit, other };
 CharClass char_class(char c) {
-  if (ascii_digit(c)) return CharClass::digit;
-  if (ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) return CharClass::letter;
+  if (is_digit(c)) return CharClass::digit;
+  if (is_letter(c) || static_cast<unsigned char>(c) >= 0x80) return CharClass::letter;
   return CharClass::other;
 }
 
@@ -74,7 +76,7 @@ std::string form_regex(std::string_view form, bool plural) {
     seps.clear();
   }
   bool word = last_token.size() >= 4 &&
-              std::all_of(last_token.begin(), last_token.end(), ascii_letter) &&
+              std::all_of(last_token.begin(), last_token.end(), is_letter) &&
               std::tolower(static_cast<unsigned char>(last_token.back())) != 's';
   if (plural && word) out += "(?:e?s)?";
   return out;
@@ -85,7 +87,7 @@ std::string form_regex(std::string_view form, bool plural) {
 bool case_sensitive_form(std::string_view form, bool abbreviation) {
   if (abbreviation) return true;
   bool lower_case = std::any_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  bool digit = std::any_of(form.begin(), form.end(), ascii_digit);
+  bool digit = std::any_of(form.begin(), form.end(), is_digit);
   return !lower_case && !digit && form.size() <= 5;
 }
 
@@ -183,28 +185,28 @@ namespace {
 // Trial text glues antigens to their neighbours: UCD19, CARB7H3, anti-CD19, CD19CAR, B7-H3CART,
 // CAR.B7-H3T, BCMAxCD3. It does not glue them to digits (CD190) or to tags (EGFRt, CD19t).
 bool left_boundary(std::string_view text, std::size_t begin, EntityKind kind) {
-  if (begin == 0 || !ascii_alnum(text[begin - 1])) return true;
-  if (kind != EntityKind::antigen || ascii_digit(text[begin - 1])) return false;
+  if (begin == 0 || !is_alnum(text[begin - 1])) return true;
+  if (kind != EntityKind::antigen || is_digit(text[begin - 1])) return false;
   std::size_t s = begin;
-  while (s > 0 && ascii_letter(text[s - 1])) --s;
+  while (s > 0 && is_letter(text[s - 1])) --s;
   std::string run = lower(text.substr(s, begin - s));
   return run == "u" || run == "anti" || ends_with(run, "car") || ends_with(run, "cart");
 }
 
 bool right_boundary(std::string_view text, std::size_t end, EntityKind kind) {
-  if (end >= text.size() || !ascii_alnum(text[end])) return true;
-  if (kind != EntityKind::antigen || ascii_digit(text[end])) return false;
-  if (text[end] == 'x' && end + 1 < text.size() && (ascii_upper(text[end + 1]) || ascii_digit(text[end + 1])))
+  if (end >= text.size() || !is_alnum(text[end])) return true;
+  if (kind != EntityKind::antigen || is_digit(text[end])) return false;
+  if (text[end] == 'x' && end + 1 < text.size() && (is_upper(text[end + 1]) || is_digit(text[end + 1])))
     return true;
   std::size_t e = end;
-  while (e < text.size() && ascii_letter(text[e])) ++e;
+  while (e < text.size() && is_letter(text[e])) ++e;
   std::string_view run = text.substr(end, e - end);
   if (lower(run).rfind("car", 0) == 0) return true;
-  return ascii_digit(text[end - 1]) && (run == "T" || run == "Tc");
+  return is_digit(text[end - 1]) && (run == "T" || run == "Tc");
 }
 
 bool plain_boundaries(std::string_view text, std::size_t begin, std::size_t end) {
-  return (begin == 0 || !ascii_alnum(text[begin - 1])) && (end >= text.size() || !ascii_alnum(text[end]));
+  return (begin == 0 || !is_alnum(text[begin - 1])) && (end >= text.size() || !is_alnum(text[end]));
 }
 
 // "(SLE)" right after a mention: the abbreviation's span, or npos.
@@ -213,9 +215,9 @@ std::pair<std::size_t, std::size_t> parenthesised_after(std::string_view text, s
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   if (i >= text.size() || text[i] != '(') return {std::string_view::npos, 0};
   std::size_t b = i + 1, e = b;
-  while (e < text.size() && (ascii_alnum(text[e]) || text[e] == '-')) ++e;
+  while (e < text.size() && (is_alnum(text[e]) || text[e] == '-')) ++e;
   if (e >= text.size() || text[e] != ')' || e - b < 2 || e - b > 10) return {std::string_view::npos, 0};
-  bool capital = std::any_of(text.begin() + long(b), text.begin() + long(e), ascii_upper);
+  bool capital = std::any_of(text.begin() + long(b), text.begin() + long(e), is_upper);
   if (!capital) return {std::string_view::npos, 0};
   return {b, e};
 }
@@ -227,7 +229,7 @@ bool abbreviates(std::string_view abbreviation, std::string_view long_form) {
   std::size_t at = 0;
   bool first = true;
   for (char c : a) {
-    if (!ascii_alnum(c)) continue;
+    if (!is_alnum(c)) continue;
     at = l.find(c, at);
     if (at == std::string::npos || (first && at != 0)) return false;
     first = false;
@@ -341,9 +343,9 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     while (pos < text.size() && c.cd_list.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
       std::size_t t = std::size_t(groups[1].data() - text.data()), t_end = t + groups[1].size();
       for (std::size_t i = t; i < t_end;) {
-        if (!ascii_digit(text[i])) { ++i; continue; }
+        if (!is_digit(text[i])) { ++i; continue; }
         std::size_t j = i;
-        while (j < t_end && ascii_digit(text[j])) ++j;
+        while (j < t_end && is_digit(text[j])) ++j;
         if (std::optional<std::size_t> k = c.plain_pattern_of("CD" + std::string(text.substr(i, j - i))))
           candidates.push_back({*k, i, j, "CD" + std::string(text.substr(i, j - i))});
         i = j;

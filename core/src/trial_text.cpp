@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "ascii.hpp"
 #include "trialgraph/keys.hpp"
 
 namespace trialgraph {
@@ -71,7 +72,6 @@ const CuePhrases kBackground({
     "showed", "has been used", "have been used", "has achieved", "have achieved", "successful",
     "success", "previous studies", "studies have", "reported", "remarkable", "promising results"});
 
-bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The sentence or bullet around [begin, end): cut at line ends, ';', bullets and sentence stops.
 std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t begin, std::size_t end) {
@@ -94,7 +94,7 @@ std::string words_of(std::string_view text) {
   out.reserve(text.size() + 2);
   out.push_back(' ');
   for (char c : text) {
-    if (ascii_alpha(c)) out.push_back(char(c | 0x20));  // ASCII lower case
+    if (ascii::is_letter(c)) out.push_back(char(c | 0x20));  // ASCII lower case
     else if (out.back() != ' ') out.push_back(' ');
   }
   if (out.back() != ' ') out.push_back(' ');
@@ -143,7 +143,7 @@ std::string lower_word_at(std::string_view text, std::size_t& i) {
     }
   }
   std::size_t j = i;
-  while (j < text.size() && ascii_alpha(text[j])) ++j;
+  while (j < text.size() && ascii::is_letter(text[j])) ++j;
   std::string word = fold_text(text.substr(i, j - i));
   // "T790M", "L858R": a letter glued to digits is a point mutation.
   if (word.size() == 1 && j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) word = "t";
@@ -165,7 +165,7 @@ bool not_a_target(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t b = begin;
   while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
   std::size_t a = b;
-  while (a > 0 && ascii_alpha(text[a - 1])) --a;
+  while (a > 0 && ascii::is_letter(text[a - 1])) --a;
   if (kNotTargetBefore.count(fold_text(text.substr(a, b - a)))) return true;
   // "CD34+CD38-", "CD38+CD34": a marker phenotype. "CD19-" alone: CD19-negative.
   auto sign = [&](std::size_t k) { return k < text.size() && (text[k] == '+' || text[k] == '-'); };

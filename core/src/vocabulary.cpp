@@ -1,12 +1,9 @@
 #include "trialgraph/vocabulary.hpp"
 
+#include "ascii.hpp"
+
 
 namespace trialgraph {
-
-namespace {
-bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
-}  // namespace
 
 // Called on every value a record gives: a loop, where find_first_not_of searched the list of
 // spaces for each byte.
@@ -14,8 +11,8 @@ std::string_view trim(std::string_view text) {
   constexpr std::string_view kNoBreakSpace = "\xC2\xA0";  // exports pad "18 Years   (Adult)" with it
   while (true) {
     std::size_t b = 0, e = text.size();
-    while (b < e && ascii_space(text[b])) ++b;
-    while (e > b && ascii_space(text[e - 1])) --e;
+    while (b < e && ascii::is_space(text[b])) ++b;
+    while (e > b && ascii::is_space(text[e - 1])) --e;
     if (b == e) return {};
     text = text.substr(b, e - b);
     if (text.substr(0, 2) == kNoBreakSpace) text.remove_prefix(2);
@@ -27,11 +24,11 @@ std::string_view trim(std::string_view text) {
 std::string registry_code(std::string_view text) {
   std::string code;
   bool pending = false;
-  for (unsigned char c : trim(text)) {
-    if (ascii_alnum(c)) {  // what std::isalnum says in the "C" locale, which the program keeps
+  for (char c : trim(text)) {
+    if (ascii::is_alnum(c)) {  // what std::isalnum says in the "C" locale, which the program keeps
       if (pending && !code.empty()) code.push_back('_');
       pending = false;
-      code.push_back(char(c >= 'a' ? c - 0x20 : c));
+      code.push_back(ascii::to_upper(c));
     } else {
       pending = true;
     }
