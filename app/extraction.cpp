@@ -468,7 +468,7 @@ RunReport extract_documents(const std::vector<InputDocument>& documents, const P
                             Graph& graph, const ExtractCallbacks& callbacks, const ExtractOptions& options) {
   RunReport report = Run(documents, plugins, graph, callbacks, options).run();
   // The legacy XML names MeSH terms without their ids: such a disease is the coded one of that name.
-  graph.merge_named_into_coded(label::kDisease, "mesh_id");
+  graph.merge_named_into_coded(label::kDisease, "mesh_id", options.jobs);
   return report;
 }
 

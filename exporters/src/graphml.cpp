@@ -7,12 +7,15 @@
 
 #include "ordered_chunks.hpp"
 #include "text_escape.hpp"
+#include "trialgraph/detail/shares.hpp"
 #include "trialgraph/exporters.hpp"
 
 namespace trialgraph {
 namespace {
 
 using detail::xml_escape;
+
+constexpr std::size_t kNodesPerShare = 1024;  // a survey of fewer is not worth a thread
 
 // The GraphML attr.type able to hold every value a property takes. Names are Symbols, so seen
 // by their one interned string's address: millions of properties, no string compared.
@@ -23,11 +26,11 @@ class KeyTypes {
                     : v.real()    ? kDouble
                     : v.boolean() ? kBoolean
                                   : kString;
-    auto [it, fresh] = keys_.try_emplace(&name.str(), Key{t, {}});
-    const char*& type = it->second.type;
-    if (fresh || type == t) return;
-    bool numbers = (type == kLong || type == kDouble) && (t == kLong || t == kDouble);
-    type = numbers ? kDouble : kString;
+    see(&name.str(), t);
+  }
+  /// What another survey saw: the types join, so the result does not depend on who saw what.
+  void absorb(const KeyTypes& other) {
+    for (const auto& [name, key] : other.keys_) see(name, key.type);
   }
   /// By name, for the declarations.
   std::map<std::string, const char*> types() const {
@@ -54,6 +57,14 @@ class KeyTypes {
     const char* type;
     std::string open_tag;
   };
+  // The narrowest type holding both: long and double make double, any other two kinds string.
+  void see(const std::string* name, const char* t) {
+    auto [it, fresh] = keys_.try_emplace(name, Key{t, {}});
+    const char*& type = it->second.type;
+    if (fresh || type == t) return;
+    bool numbers = (type == kLong || type == kDouble) && (t == kLong || t == kDouble);
+    type = numbers ? kDouble : kString;
+  }
   std::unordered_map<const std::string*, Key> keys_;
 };
 
@@ -127,27 +138,40 @@ struct GraphmlContext {
     auto [it, fresh] = sources_json.try_emplace(&sources.set());
     if (fresh) it->second = json_list(sources.set());
   }
+  void absorb(GraphmlContext&& other) {
+    node_keys.absorb(other.node_keys);
+    edge_keys.absorb(other.edge_keys);
+    sources_json.merge(other.sources_json);
+  }
   const std::string& sources_text(const Sources& sources) const { return sources_json.at(&sources.set()); }
 };
 
 // Which keys to declare: every node and edge seen once, in store order (the result does not
-// depend on order, and the export order would cost a sort of each node's edges).
-GraphmlContext survey(const Graph& graph) {
-  GraphmlContext c;
-  for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, PropertyValue());
+// depend on order, and the export order would cost a sort of each node's edges), each share of
+// the nodes and the edges leaving them on a thread of its own.
+GraphmlContext survey(const Graph& graph, unsigned jobs) {
   const Graph::Store& store = graph.store();
-  for (Graph::Vertex v : boost::make_iterator_range(boost::vertices(store))) {
-    const Node& n = store[v];
-    if (!n.aliases.empty()) c.node_keys.see("aliases", PropertyValue());
-    for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
-    c.see_sources(n.sources);
-  }
+  const std::size_t count = boost::num_vertices(store);
+  const unsigned shares = detail::share_count(count, jobs, kNodesPerShare);
+  std::vector<GraphmlContext> seen(shares);
+  detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
+    GraphmlContext& c = seen[share];
+    for (std::size_t v = begin; v < end; ++v) {
+      const Node& n = store[v];
+      if (!n.aliases.empty()) c.node_keys.see("aliases", PropertyValue());
+      for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
+      c.see_sources(n.sources);
+      for (const Graph::EdgeId& id : boost::make_iterator_range(boost::out_edges(v, store))) {
+        const Edge& e = store[id];
+        for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
+        c.see_sources(e.sources);
+      }
+    }
+  });
+  GraphmlContext c = std::move(seen[0]);
+  for (unsigned share = 1; share < shares; ++share) c.absorb(std::move(seen[share]));
+  for (const char* fixed : {"key", "name", "sources"}) c.node_keys.see(fixed, PropertyValue());
   c.edge_keys.see("sources", PropertyValue());
-  for (const Graph::EdgeId& id : boost::make_iterator_range(boost::edges(store))) {
-    const Edge& e = store[id];
-    for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
-    c.see_sources(e.sources);
-  }
   c.node_keys.make_open_tags("");
   c.edge_keys.make_open_tags("e_");
   return c;
@@ -192,7 +216,7 @@ void append_edge(std::string& line, std::size_t number, std::string_view from_id
 void write_graphml(const Graph& graph, std::ostream& out) { write_graphml(graph, out, ExportOptions()); }
 
 void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  const GraphmlContext c = survey(graph);
+  const GraphmlContext c = survey(graph, options.jobs);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -200,7 +224,7 @@ void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& o
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   declare_keys(out, c.node_keys, c.edge_keys);
   out << "<graph id=\"G\" edgedefault=\"directed\">\n";
-  graph.prepare_export_order();
+  graph.prepare_export_order(options.jobs);
   const std::size_t nodes = graph.node_count();
   detail::write_ordered_chunks(out, nodes, options.jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
     graph.for_each_node(begin, end, [&](const Node& n) { append_node(text, n, c); });

@@ -4,14 +4,13 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <exception>
-#include <thread>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
 #include "ordered_chunks.hpp"
+#include "trialgraph/detail/shares.hpp"
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
 
@@ -373,25 +372,10 @@ class Tables {
   Tables(const Graph& graph, unsigned jobs) {
     const Graph::Store& store = graph.store();
     const std::size_t nodes = boost::num_vertices(store);
-    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-    if (jobs == 1 || nodes < kNodesPerThread) {
-      see_nodes(store, 0, nodes);
-      return;
-    }
-    std::vector<Tables> shares(jobs);
-    std::vector<std::thread> threads;
-    std::vector<std::exception_ptr> failed(jobs);
-    for (unsigned i = 0; i < jobs; ++i)
-      threads.emplace_back([&, i] {
-        try {
-          shares[i].see_nodes(store, nodes * i / jobs, nodes * (i + 1) / jobs);
-        } catch (...) {
-          failed[i] = std::current_exception();
-        }
-      });
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& f : failed)
-      if (f) std::rethrow_exception(f);
+    std::vector<Tables> shares(detail::share_count(nodes, jobs, kNodesPerThread));
+    detail::for_each_share(nodes, unsigned(shares.size()), [&](unsigned share, std::size_t begin, std::size_t end) {
+      shares[share].see_nodes(store, begin, end);
+    });
     for (Tables& share : shares) absorb(std::move(share));
   }
 
@@ -423,7 +407,7 @@ class Tables {
     auto take = [&](std::string& text) {
       ChunkRecords::each(text, [&](std::uint32_t f, std::string_view rows) { write(files[f], f, rows); });
     };
-    graph.prepare_export_order();
+    graph.prepare_export_order(jobs);
     const std::size_t nodes = graph.node_count();
     detail::for_each_ordered_chunk(nodes, jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
       ChunkRecords records(text);

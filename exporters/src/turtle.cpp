@@ -154,7 +154,7 @@ class NQuadsWriter {
 // Nodes, then edges, in chunks formatted on options.jobs threads; then the source documents.
 template <class Writer>
 void write_triples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  graph.prepare_export_order();
+  graph.prepare_export_order(options.jobs);
   auto in_chunks = [&](void (*triples)(const Graph&, std::size_t, std::size_t, const ExportOptions&,
                                        const detail::TripleSink&)) {
     detail::write_ordered_chunks(out, graph.node_count(), options.jobs,

@@ -10,10 +10,16 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "trialgraph/detail/shares.hpp"
 #include "trialgraph/keys.hpp"
 
 namespace trialgraph {
 namespace {
+
+// Whole-graph passes run on threads, each over a share of the vertices (or of their places in the
+// export order) of at least this many: fewer are not worth a thread.
+constexpr std::size_t kVerticesPerShare = 1 << 14;
+constexpr std::size_t kPlacesPerShare = 1 << 16;
 
 // The first value stays; looking first spares a copy. Moves the values when given an rvalue.
 template <class Props>
@@ -499,7 +505,8 @@ void Graph::merge_edge(Vertex from, Vertex to, Edge& edge) {
   into->properties = into->properties.merged(edge.properties);
 }
 
-std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property) {
+std::size_t Graph::merge_named_into_coded(const std::string& label, const std::string& code_property,
+                                          unsigned jobs) {
   std::unordered_map<std::string, Vertex> coded_by_form;
   std::unordered_set<std::string> ambiguous;
   const Symbol wanted(label);  // compared by pointer with each of millions of nodes
@@ -519,7 +526,7 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
     if (n.label != wanted || n.properties.count(code_property) || ambiguous.count(n.key)) continue;
     if (auto it = coded_by_form.find(n.key); it != coded_by_form.end()) into[v] = it->second, ++folded;
   }
-  if (folded > 0) fold_vertices(into);
+  if (folded > 0) fold_vertices(into, jobs);
   return folded;
 }
 
@@ -528,33 +535,43 @@ std::size_t Graph::merge_named_into_coded(const std::string& label, const std::s
 // rebuild's: nodes fold in export order, so the kept node's values come first, and facts that
 // become one edge merge in (source's export rank, old target key) order, whatever order the
 // documents came in.
-void Graph::fold_vertices(const std::vector<Vertex>& into) {
-  const std::vector<Vertex>& order = ordered_vertices();  // kept to the end, then renumbered
+void Graph::fold_vertices(const std::vector<Vertex>& into, unsigned jobs) {
+  const std::vector<Vertex>& order = ordered_vertices(jobs);  // kept to the end, then renumbered
   const std::vector<std::uint32_t>& rank = rank_;
   for (Vertex v : order)
     if (into[v] != v) absorb(store_[into[v]], std::move(store_[v]));
-  merge_folded_edges(into, rank);
-  drop_folded_vertices(into);
+  merge_folded_edges(into, rank, jobs);
+  drop_folded_vertices(into, jobs);
 }
 
-void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank) {
+void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank,
+                               unsigned jobs) {
   struct Member {
     Vertex from, to;
     Edge* edge;
   };
+  // The few edges with a folded end are found over all the edges, a share of the sources on
+  // each thread, and taken in store order.
+  const std::size_t count = boost::num_vertices(store_);
+  std::vector<std::vector<Member>> found(detail::share_count(count, jobs, kVerticesPerShare));
+  detail::for_each_share(count, unsigned(found.size()), [&](unsigned share, std::size_t begin, std::size_t end) {
+    for (Vertex v = begin; v < end; ++v)
+      for (const EdgeId& e : boost::make_iterator_range(boost::out_edges(v, store_))) {
+        Vertex t = boost::target(e, store_);
+        if (into[v] != v || into[t] != t) found[share].push_back({v, t, &store_[e]});
+      }
+  });
   std::unordered_map<EdgeIdentity, std::vector<Member>, EdgeIdentityHash> becoming;
   std::vector<EdgeIdentity> order;  // first seen first: deterministic, unlike the map's order
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_)))
-    for (const EdgeId& e : boost::make_iterator_range(boost::out_edges(v, store_))) {
-      Vertex t = boost::target(e, store_);
-      if (into[v] == v && into[t] == t) continue;
-      EdgeIdentity id{std::uint32_t(into[v]), std::uint32_t(into[t]), type_id(store_[e].type)};
+  for (const std::vector<Member>& share : found)
+    for (const Member& m : share) {
+      EdgeIdentity id{std::uint32_t(into[m.from]), std::uint32_t(into[m.to]), type_id(m.edge->type)};
       auto [group, fresh] = becoming.try_emplace(id);
       if (fresh) {
         order.push_back(id);
-        if (Edge* kept = find_edge(id.from, id.to, store_[e].type)) group->second.push_back({id.from, id.to, kept});
+        if (Edge* kept = find_edge(id.from, id.to, m.edge->type)) group->second.push_back({id.from, id.to, kept});
       }
-      group->second.push_back({v, t, &store_[e]});
+      group->second.push_back(m);
     }
   for (const EdgeIdentity& id : order) {
     std::vector<Member>& members = becoming[id];
@@ -572,24 +589,29 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
   }
 }
 
-void Graph::drop_folded_vertices(const std::vector<Vertex>& into) {
+void Graph::drop_folded_vertices(const std::vector<Vertex>& into, unsigned jobs) {
   auto& vertices = store_.m_vertices;
   for (Vertex v = 0; v < vertices.size(); ++v)
     if (into[v] != v) vertex_index_.erase(vertex_hash(store_[v].label, store_[v].key), std::uint32_t(v));
   std::vector<Vertex> now(vertices.size());
   Vertex kept = 0;
   for (Vertex v = 0; v < vertices.size(); ++v) now[v] = into[v] == v ? kept++ : kept;
-  for (Vertex v = 0; v < vertices.size(); ++v) {
-    auto& out = vertices[v].m_out_edges;
-    if (into[v] != v) {
-      out.clear();
-      continue;
+  // Each vertex's edges are its own: renumbered on threads, a share of the vertices each.
+  detail::for_each_share(vertices.size(), detail::share_count(vertices.size(), jobs, kVerticesPerShare),
+                         [&](unsigned, std::size_t begin, std::size_t end) {
+    for (Vertex v = begin; v < end; ++v) {
+      auto& out = vertices[v].m_out_edges;
+      if (into[v] != v) {
+        out.clear();
+        continue;
+      }
+      out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& e) { return into[e.get_target()] != e.get_target(); }),
+                out.end());
+      for (auto& e : out) e.get_target() = now[e.get_target()];
     }
-    out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& e) { return into[e.get_target()] != e.get_target(); }),
-              out.end());
-    for (auto& e : out) e.get_target() = now[e.get_target()];
-    if (now[v] != v) vertices[now[v]] = std::move(vertices[v]);
-  }
+  });
+  for (Vertex v = 0; v < vertices.size(); ++v)
+    if (into[v] == v && now[v] != v) vertices[now[v]] = std::move(vertices[v]);
   vertices.resize(kept);
   vertex_index_.renumber([&](std::uint32_t v) { return now[v]; });  // a few folded, millions kept: not hashed again
   // The hub edges' identities changed with the numbering: indexed again if anything merges.
@@ -623,61 +645,101 @@ const Node* Graph::find(const std::string& label, const std::string& key) const 
   return v ? &store_[*v] : nullptr;
 }
 
-const std::vector<Graph::Vertex>& Graph::ordered_vertices() const {
+namespace {
+
+// A vertex's place in the export order, sorted in a flat array: a few labels, and no trip to the
+// vertex for each comparison. A key's first 16 bytes sit in the array, big-endian (zero-padded: a
+// shorter key compares lower, as in the string order); only keys that share them are read whole.
+struct Place {  // 24 bytes: three million of them at the registry's size
+  std::uint32_t label, v;
+  std::uint64_t head, tail;  // the key's bytes 0-7 and 8-15
+  auto prefix() const { return std::tie(label, head, tail); }
+  bool operator<(const Place& o) const { return prefix() < o.prefix(); }
+};
+
+std::uint64_t big_endian(std::string_view key, std::size_t from) {
+  std::uint64_t word = 0;
+  for (std::size_t i = from; i < from + 8; ++i) word = word << 8 | (i < key.size() ? std::uint8_t(key[i]) : 0);
+  return word;
+}
+
+}  // namespace
+
+const std::vector<Graph::Vertex>& Graph::ordered_vertices(unsigned jobs) const {
   // Vertices are only ever added, except by a fold, which keeps the order: the same count means
   // the same order. Writers walk the graph several times (types first, then values; one format
   // after another): sorted once.
-  if (order_.size() == boost::num_vertices(store_)) return order_;
-  // Sorted by (label's rank, key) in a flat array: a few labels, and no trip to the vertex for
-  // each comparison. A key's first 16 bytes sit in the array, big-endian (zero-padded: a shorter
-  // key compares lower, as in the string order); only keys that share them are read whole.
-  struct Place {  // 24 bytes: three million of them at the registry's size
-    std::uint32_t label, v;
-    std::uint64_t head, tail;  // the key's bytes 0-7 and 8-15
-    auto prefix() const { return std::tie(label, head, tail); }
-  };
-  auto big_endian = [](std::string_view key, std::size_t from) {
-    std::uint64_t word = 0;
-    for (std::size_t i = from; i < from + 8; ++i)
-      word = word << 8 | (i < key.size() ? std::uint8_t(key[i]) : 0);
-    return word;
-  };
-  // A handful of labels, found by Symbol (a pointer compare), ranked by their text.
-  std::vector<Symbol> labels;
-  std::vector<Place> places;
-  places.reserve(boost::num_vertices(store_));
-  for (Vertex v : boost::make_iterator_range(boost::vertices(store_))) {
-    const Node& n = store_[v];
-    auto at = std::find(labels.begin(), labels.end(), n.label);
-    if (at == labels.end()) at = labels.insert(labels.end(), n.label);
-    std::string_view key = n.key;
-    places.push_back({std::uint32_t(at - labels.begin()), std::uint32_t(v), big_endian(key, 0), big_endian(key, 8)});
-  }
-  std::vector<std::uint32_t> rank_of_label(labels.size());
-  std::iota(rank_of_label.begin(), rank_of_label.end(), 0u);
-  std::sort(rank_of_label.begin(), rank_of_label.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return labels[a].view() < labels[b].view(); });
-  std::vector<std::uint32_t> label_rank(labels.size());
-  for (std::uint32_t r = 0; r < rank_of_label.size(); ++r) label_rank[rank_of_label[r]] = r;
-  for (Place& p : places) p.label = label_rank[p.label];
-  std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) { return a.prefix() < b.prefix(); });
+  const std::size_t count = boost::num_vertices(store_);
+  if (order_.size() == count) return order_;
+  // Each share of the vertices is gathered and sorted on its own thread, then the sorted shares
+  // are merged: the order is the same however many there were, since no two places are equal.
+  const unsigned shares = detail::share_count(count, jobs, kPlacesPerShare);
+  auto key_of = [&](const Place& p) { return store_[p.v].key.view(); };
   // Keys sharing their first 16 bytes ("university hospital s1", "... s2") are then sorted by
   // their whole text, each read once rather than at every comparison.
-  std::vector<std::pair<std::string_view, Place>> tied;
-  for (std::size_t i = 0, j = 0; i < places.size(); i = j) {
-    for (j = i + 1; j < places.size() && places[j].prefix() == places[i].prefix();) ++j;
-    if (j - i < 2) continue;
-    tied.clear();
-    for (std::size_t k = i; k < j; ++k) tied.emplace_back(store_[places[k].v].key.view(), places[k]);
-    std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t k = i; k < j; ++k) places[k] = tied[k - i].second;
-  }
-  order_.resize(places.size());
-  rank_.resize(places.size());
-  for (std::size_t i = 0; i < places.size(); ++i) {
-    order_[i] = places[i].v;
-    rank_[places[i].v] = std::uint32_t(i);
-  }
+  auto sort_ties = [&](Place* first, Place* last) {
+    std::vector<std::pair<std::string_view, Place>> tied;
+    for (Place *i = first, *j = first; i != last; i = j) {
+      for (j = i + 1; j != last && j->prefix() == i->prefix();) ++j;
+      if (j - i < 2) continue;
+      tied.clear();
+      for (Place* k = i; k != j; ++k) tied.emplace_back(key_of(*k), *k);
+      std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (Place* k = i; k != j; ++k) *k = tied[std::size_t(k - i)].second;
+    }
+  };
+  auto bound = [&](std::size_t share) { return count * share / shares; };  // as for_each_share cuts
+  // Sorted shares merge pairwise, the pairs of a round on threads of their own.
+  auto merge_shares = [&](std::vector<Place>& places) {
+    auto less = [&](const Place& a, const Place& b) {
+      return a.prefix() != b.prefix() ? a.prefix() < b.prefix() : key_of(a) < key_of(b);
+    };
+    for (std::size_t width = 1; width < shares; width *= 2) {
+      const std::size_t pairs = (shares + 2 * width - 1) / (2 * width);
+      detail::for_each_share(pairs, unsigned(pairs), [&](unsigned pair, std::size_t, std::size_t) {
+        std::size_t first = pair * 2 * width, middle = std::min<std::size_t>(first + width, shares),
+                    last = std::min<std::size_t>(first + 2 * width, shares);
+        if (middle < last)
+          std::inplace_merge(places.begin() + long(bound(first)), places.begin() + long(bound(middle)),
+                             places.begin() + long(bound(last)), less);
+      });
+    }
+  };
+  std::vector<Place> places(count);
+  std::vector<std::vector<Symbol>> labels_of(shares);  // each share's labels, by first sight
+  detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
+    std::vector<Symbol>& labels = labels_of[share];
+    for (std::size_t v = begin; v < end; ++v) {
+      const Node& n = store_[v];
+      auto at = std::find(labels.begin(), labels.end(), n.label);  // a handful, by pointer
+      if (at == labels.end()) at = labels.insert(labels.end(), n.label);
+      std::string_view key = n.key;
+      places[v] = {std::uint32_t(at - labels.begin()), std::uint32_t(v), big_endian(key, 0), big_endian(key, 8)};
+    }
+  });
+  // Labels rank by their text.
+  std::vector<Symbol> ranked;
+  for (const auto& labels : labels_of)
+    for (Symbol l : labels)
+      if (std::find(ranked.begin(), ranked.end(), l) == ranked.end()) ranked.push_back(l);
+  std::sort(ranked.begin(), ranked.end(), [](Symbol a, Symbol b) { return a.view() < b.view(); });
+  detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
+    std::vector<std::uint32_t> rank_of(labels_of[share].size());
+    for (std::size_t i = 0; i < rank_of.size(); ++i)
+      rank_of[i] = std::uint32_t(std::find(ranked.begin(), ranked.end(), labels_of[share][i]) - ranked.begin());
+    for (std::size_t i = begin; i < end; ++i) places[i].label = rank_of[places[i].label];
+    std::sort(places.begin() + long(begin), places.begin() + long(end));
+    sort_ties(places.data() + begin, places.data() + end);
+  });
+  merge_shares(places);
+  order_.resize(count);
+  rank_.resize(count);
+  detail::for_each_share(count, shares, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      order_[i] = places[i].v;
+      rank_[places[i].v] = std::uint32_t(i);
+    }
+  });
   return order_;
 }
 

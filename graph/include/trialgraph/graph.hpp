@@ -173,7 +173,8 @@ class Graph {
   /// A node of `label` without `code_property`, keyed by its folded name, merges into the one node
   /// of that label with the code whose name or alias folds alike: a disease the legacy XML names
   /// ("Lung Neoplasms") and the one a v2 record codes (D008175). Returns how many nodes merged.
-  std::size_t merge_named_into_coded(const std::string& label, const std::string& code_property);
+  /// The passes over the whole graph run on `jobs` threads (0: one per core).
+  std::size_t merge_named_into_coded(const std::string& label, const std::string& code_property, unsigned jobs = 1);
 
   std::size_t node_count() const { return boost::num_vertices(store_); }
   std::size_t edge_count() const { return boost::num_edges(store_); }
@@ -182,9 +183,9 @@ class Graph {
   void for_each_node(const std::function<void(const Node&)>& visit) const;
   void for_each_edge(const std::function<void(const Node& from, const Edge&, const Node& to)>& visit) const;
 
-  /// Sorts the export order now. Until the graph changes, the range walks below may then run on
-  /// several threads at once, as parallel writers do.
-  void prepare_export_order() const { ordered_vertices(); }
+  /// Sorts the export order now, on `jobs` threads (0: one per core). Until the graph changes, the
+  /// range walks below may then run on several threads at once, as parallel writers do.
+  void prepare_export_order(unsigned jobs = 1) const { ordered_vertices(jobs); }
   /// The nodes at export places [begin, end).
   void for_each_node(std::size_t begin, std::size_t end, const std::function<void(const Node&)>& visit) const;
   /// The edges leaving the nodes at export places [begin, end), in export order.
@@ -208,8 +209,8 @@ class Graph {
     std::size_t operator()(const EdgeIdentity& e) const;
   };
 
-  /// Vertices in (label, key) order; rank_[v] is v's place in it.
-  const std::vector<Vertex>& ordered_vertices() const;
+  /// Vertices in (label, key) order, sorted on `jobs` threads when not yet; rank_[v] is v's place in it.
+  const std::vector<Vertex>& ordered_vertices(unsigned jobs = 1) const;
   // Both take their argument's contents: they rebuild a graph from one about to be dropped.
   template <class E>
   Vertex merge_entity_impl(E&& entity, std::string_view source, std::uint64_t hash);
@@ -220,9 +221,9 @@ class Graph {
   Vertex merge_node(Node& node, const std::string& key);
   /// `node`'s names, sources and unset properties go to `into`.
   static void absorb(Node& into, Node&& node);
-  void fold_vertices(const std::vector<Vertex>& into);
-  void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank);
-  void drop_folded_vertices(const std::vector<Vertex>& into);
+  void fold_vertices(const std::vector<Vertex>& into, unsigned jobs);
+  void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank, unsigned jobs);
+  void drop_folded_vertices(const std::vector<Vertex>& into, unsigned jobs);
   void merge_edge(Vertex from, Vertex to, Edge& edge);
   static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
