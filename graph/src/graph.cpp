@@ -663,6 +663,69 @@ std::uint64_t big_endian(std::string_view key, std::size_t from) {
   return word;
 }
 
+// Keys sharing their first 16 bytes ("university hospital s1", "... s2") are sorted by their
+// whole text, each read once rather than at every comparison.
+template <class KeyOf>
+void sort_ties(Place* first, Place* last, KeyOf&& key_of) {
+  std::vector<std::pair<std::string_view, Place>> tied;
+  for (Place *i = first, *j = first; i != last; i = j) {
+    for (j = i + 1; j != last && j->prefix() == i->prefix();) ++j;
+    if (j - i < 2) continue;
+    tied.clear();
+    for (Place* k = i; k != j; ++k) tied.emplace_back(key_of(*k), *k);
+    std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (Place* k = i; k != j; ++k) *k = tied[std::size_t(k - i)].second;
+  }
+}
+
+// Left uninitialised when made: the threads filling them touch their pages first, which on a
+// fresh page is a fault, where zeroing them on one thread would fault them all there.
+using Places = std::unique_ptr<Place[]>;
+
+// Sorts `places` by prefix, then key, on `shares` threads: cut into as many buckets of prefix
+// ranges (between a sample's quantiles), so that places sharing a prefix fall in one bucket and
+// the buckets, each sorted on its own thread, follow one another with no merge. No two places
+// are equal, so the order is the same however many buckets there were.
+template <class KeyOf>
+void sort_places(Places& places, std::size_t count, unsigned shares, KeyOf&& key_of) {
+  if (shares <= 1) {
+    std::sort(places.get(), places.get() + count);
+    sort_ties(places.get(), places.get() + count, key_of);
+    return;
+  }
+  std::vector<Place> sample;
+  const std::size_t step = std::max<std::size_t>(1, count / (std::size_t(shares) * 256));
+  for (std::size_t i = 0; i < count; i += step) sample.push_back(places[i]);
+  std::sort(sample.begin(), sample.end());
+  std::vector<Place> splitters;  // bucket b holds the places below splitters[b] and not below splitters[b - 1]
+  for (unsigned b = 1; b < shares; ++b) splitters.push_back(sample[sample.size() * b / shares]);
+  auto bucket_of = [&](const Place& p) { return std::size_t(std::upper_bound(splitters.begin(), splitters.end(), p) - splitters.begin()); };
+  // Each share of the places counts what it sends to each bucket, then writes them to its own
+  // slots there: the buckets fill in parallel and in order.
+  std::vector<std::vector<std::size_t>> sent(shares, std::vector<std::size_t>(shares, 0));
+  detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) ++sent[share][bucket_of(places[i])];
+  });
+  std::vector<std::size_t> bucket_begin(shares + 1, 0);
+  std::vector<std::vector<std::size_t>> slot(shares, std::vector<std::size_t>(shares, 0));
+  std::size_t at = 0;
+  for (unsigned b = 0; b < shares; ++b) {
+    bucket_begin[b] = at;
+    for (unsigned share = 0; share < shares; ++share) slot[share][b] = at, at += sent[share][b];
+  }
+  bucket_begin[shares] = at;
+  Places bucketed(new Place[count]);
+  detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) bucketed[slot[share][bucket_of(places[i])]++] = places[i];
+  });
+  detail::for_each_share(shares, shares, [&](unsigned b, std::size_t, std::size_t) {
+    Place *first = bucketed.get() + bucket_begin[b], *last = bucketed.get() + bucket_begin[b + 1];
+    std::sort(first, last);
+    sort_ties(first, last, key_of);
+  });
+  places.swap(bucketed);
+}
+
 }  // namespace
 
 const std::vector<Graph::Vertex>& Graph::ordered_vertices(unsigned jobs) const {
@@ -671,53 +734,22 @@ const std::vector<Graph::Vertex>& Graph::ordered_vertices(unsigned jobs) const {
   // after another): sorted once.
   const std::size_t count = boost::num_vertices(store_);
   if (order_.size() == count) return order_;
-  // Each share of the vertices is gathered and sorted on its own thread, then the sorted shares
-  // are merged: the order is the same however many there were, since no two places are equal.
   const unsigned shares = detail::share_count(count, jobs, kPlacesPerShare);
-  auto key_of = [&](const Place& p) { return store_[p.v].key.view(); };
-  // Keys sharing their first 16 bytes ("university hospital s1", "... s2") are then sorted by
-  // their whole text, each read once rather than at every comparison.
-  auto sort_ties = [&](Place* first, Place* last) {
-    std::vector<std::pair<std::string_view, Place>> tied;
-    for (Place *i = first, *j = first; i != last; i = j) {
-      for (j = i + 1; j != last && j->prefix() == i->prefix();) ++j;
-      if (j - i < 2) continue;
-      tied.clear();
-      for (Place* k = i; k != j; ++k) tied.emplace_back(key_of(*k), *k);
-      std::sort(tied.begin(), tied.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      for (Place* k = i; k != j; ++k) *k = tied[std::size_t(k - i)].second;
-    }
-  };
-  auto bound = [&](std::size_t share) { return count * share / shares; };  // as for_each_share cuts
-  // Sorted shares merge pairwise, the pairs of a round on threads of their own.
-  auto merge_shares = [&](std::vector<Place>& places) {
-    auto less = [&](const Place& a, const Place& b) {
-      return a.prefix() != b.prefix() ? a.prefix() < b.prefix() : key_of(a) < key_of(b);
-    };
-    for (std::size_t width = 1; width < shares; width *= 2) {
-      const std::size_t pairs = (shares + 2 * width - 1) / (2 * width);
-      detail::for_each_share(pairs, unsigned(pairs), [&](unsigned pair, std::size_t, std::size_t) {
-        std::size_t first = pair * 2 * width, middle = std::min<std::size_t>(first + width, shares),
-                    last = std::min<std::size_t>(first + 2 * width, shares);
-        if (middle < last)
-          std::inplace_merge(places.begin() + long(bound(first)), places.begin() + long(bound(middle)),
-                             places.begin() + long(bound(last)), less);
-      });
-    }
-  };
-  std::vector<Place> places(count);
-  std::vector<std::vector<Symbol>> labels_of(shares);  // each share's labels, by first sight
+  // Places are gathered on threads, a share of the vertices each, with each share's labels
+  // numbered as it meets them (a handful, found by Symbol: a pointer compare); then the labels
+  // are ranked by their text.
+  Places places(new Place[count]);
+  std::vector<std::vector<Symbol>> labels_of(shares);
   detail::for_each_share(count, shares, [&](unsigned share, std::size_t begin, std::size_t end) {
     std::vector<Symbol>& labels = labels_of[share];
     for (std::size_t v = begin; v < end; ++v) {
       const Node& n = store_[v];
-      auto at = std::find(labels.begin(), labels.end(), n.label);  // a handful, by pointer
+      auto at = std::find(labels.begin(), labels.end(), n.label);
       if (at == labels.end()) at = labels.insert(labels.end(), n.label);
       std::string_view key = n.key;
       places[v] = {std::uint32_t(at - labels.begin()), std::uint32_t(v), big_endian(key, 0), big_endian(key, 8)};
     }
   });
-  // Labels rank by their text.
   std::vector<Symbol> ranked;
   for (const auto& labels : labels_of)
     for (Symbol l : labels)
@@ -728,10 +760,8 @@ const std::vector<Graph::Vertex>& Graph::ordered_vertices(unsigned jobs) const {
     for (std::size_t i = 0; i < rank_of.size(); ++i)
       rank_of[i] = std::uint32_t(std::find(ranked.begin(), ranked.end(), labels_of[share][i]) - ranked.begin());
     for (std::size_t i = begin; i < end; ++i) places[i].label = rank_of[places[i].label];
-    std::sort(places.begin() + long(begin), places.begin() + long(end));
-    sort_ties(places.data() + begin, places.data() + end);
   });
-  merge_shares(places);
+  sort_places(places, count, shares, [&](const Place& p) { return store_[p.v].key.view(); });
   order_.resize(count);
   rank_.resize(count);
   detail::for_each_share(count, shares, [&](unsigned, std::size_t begin, std::size_t end) {
