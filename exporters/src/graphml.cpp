@@ -2,6 +2,7 @@
 // (the rules: shared/tools/apoc_graphml_lint.py).
 #include <charconv>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -128,22 +129,73 @@ void declare_keys(std::ostream& out, const KeyTypes& nodes, const KeyTypes& edge
 
 
 
+// The text a label, an edge type or a set of sources always gives, made once: a handful of
+// labels and types, a few sets of sources, for millions of nodes and edges.
+template <class Of>
+class Texts {
+ public:
+  /// The text for `of`, which was seen.
+  const std::string& at(const Of* of) const { return texts_.at(of); }
+  /// Makes the text for `of` when it is new. The last one seen is not looked up again: runs share it.
+  template <class Make>
+  void see(const Of* of, Make&& make) {
+    if (of == last_seen_) return;
+    last_seen_ = of;
+    auto [it, fresh] = texts_.try_emplace(of);
+    if (fresh) it->second = make();
+  }
+  void absorb(Texts&& other) { texts_.merge(other.texts_); }
+
+ private:
+  std::unordered_map<const Of*, std::string> texts_;
+  const Of* last_seen_ = nullptr;
+};
+
 // What the element writers share, read-only once built, so that chunks format on several threads.
 struct GraphmlContext {
   KeyTypes node_keys, edge_keys;
-  // Sources are interned: one JSON text per distinct set, however many nodes and edges share it.
-  std::unordered_map<const Sources::Set*, std::string> sources_json;
+  // `" labels=":Site"><data key="labels">:Site</data>`, by label
+  Texts<std::string> label_tails;
+  // `" label="RUNS_AT"><data key="label">RUNS_AT</data>`, by type: APOC wants the type first
+  Texts<std::string> type_tails;
+  // `<data key="sources">[&quot;a.json&quot;]</data>` for nodes, `e_sources` for edges, by set
+  Texts<Sources::Set> node_sources, edge_sources;
 
-  void see_sources(const Sources& sources) {
-    auto [it, fresh] = sources_json.try_emplace(&sources.set());
-    if (fresh) it->second = json_list(sources.set());
+  void see(const Node& n) {
+    label_tails.see(&n.label.str(), [&] {
+      std::string text = "\" labels=\":";
+      detail::append_xml_escaped(text, n.label);
+      text += "\">";
+      data(text, "<data key=\"labels\">", ":" + n.label.str());
+      return text;
+    });
+    node_sources.see(&n.sources.set(), [&] { return sources_data("<data key=\"sources\">", n.sources); });
+  }
+  void see(const Edge& e) {
+    type_tails.see(&e.type.str(), [&] {
+      std::string text = "\" label=\"";
+      detail::append_xml_escaped(text, e.type);
+      text += "\">";
+      data(text, "<data key=\"label\">", e.type);
+      return text;
+    });
+    edge_sources.see(&e.sources.set(), [&] { return sources_data("<data key=\"e_sources\">", e.sources); });
   }
   void absorb(GraphmlContext&& other) {
     node_keys.absorb(other.node_keys);
     edge_keys.absorb(other.edge_keys);
-    sources_json.merge(other.sources_json);
+    label_tails.absorb(std::move(other.label_tails));
+    type_tails.absorb(std::move(other.type_tails));
+    node_sources.absorb(std::move(other.node_sources));
+    edge_sources.absorb(std::move(other.edge_sources));
   }
-  const std::string& sources_text(const Sources& sources) const { return sources_json.at(&sources.set()); }
+
+ private:
+  static std::string sources_data(std::string_view open_tag, const Sources& sources) {
+    std::string text;
+    data(text, open_tag, json_list(sources.set()));
+    return text;
+  }
 };
 
 // Which keys to declare: every node and edge seen once, in store order (the result does not
@@ -160,11 +212,11 @@ GraphmlContext survey(const Graph& graph, unsigned jobs) {
       const Node& n = store[v];
       if (!n.aliases.empty()) c.node_keys.see("aliases", PropertyValue());
       for (const auto& [name, value] : n.properties) c.node_keys.see(name, value);
-      c.see_sources(n.sources);
+      c.see(n);
       for (const Graph::EdgeId& id : boost::make_iterator_range(boost::out_edges(v, store))) {
         const Edge& e = store[id];
         for (const auto& [name, value] : e.properties) c.edge_keys.see(name, value);
-        c.see_sources(e.sources);
+        c.see(e);
       }
     }
   });
@@ -181,14 +233,11 @@ void append_node(std::string& line, const Node& n, const GraphmlContext& c) {
   std::string scratch;
   line += "<node id=\"";
   node_id(line, n);
-  line += "\" labels=\":";
-  detail::append_xml_escaped(line, n.label);
-  line += "\">";
-  data(line, "<data key=\"labels\">", scratch.assign(":").append(n.label));
+  line += c.label_tails.at(&n.label.str());
   data(line, "<data key=\"key\">", n.key);
   data(line, "<data key=\"name\">", n.name);
   if (!n.aliases.empty()) data(line, "<data key=\"aliases\">", json_list(n.aliases));
-  data(line, "<data key=\"sources\">", c.sources_text(n.sources));
+  line += c.node_sources.at(&n.sources.set());
   for (const auto& [name, value] : n.properties) data(line, c.node_keys, name, value, scratch);
   line += "</node>\n";
 }
@@ -202,11 +251,8 @@ void append_edge(std::string& line, std::size_t number, std::string_view from_id
   line.append("\" source=\"").append(from_id);
   line += "\" target=\"";
   node_id(line, to);
-  line += "\" label=\"";
-  detail::append_xml_escaped(line, e.type);
-  line += "\">";
-  data(line, "<data key=\"label\">", e.type);  // APOC wants the type as the first child
-  data(line, "<data key=\"e_sources\">", c.sources_text(e.sources));
+  line += c.type_tails.at(&e.type.str());
+  line += c.edge_sources.at(&e.sources.set());
   for (const auto& [name, value] : e.properties) data(line, c.edge_keys, name, value, scratch);
   line += "</edge>\n";
 }
@@ -231,7 +277,11 @@ void write_graphml(const Graph& graph, std::ostream& out, const ExportOptions& o
   });
   // Edges are numbered in export order: each chunk of source nodes starts where the last ended.
   std::vector<std::size_t> first_edge(nodes + 1, 0);
-  for (std::size_t i = 0; i < nodes; ++i) first_edge[i + 1] = first_edge[i] + graph.out_degree_at(i);
+  detail::for_each_share(nodes, detail::share_count(nodes, options.jobs, kNodesPerShare),
+                         [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) first_edge[i + 1] = graph.out_degree_at(i);
+  });
+  std::partial_sum(first_edge.begin(), first_edge.end(), first_edge.begin());
   detail::write_ordered_chunks(out, nodes, options.jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
     std::size_t number = first_edge[begin];
     const Node* last_from = nullptr;
