@@ -1,6 +1,7 @@
 // The vertex index: an open-addressing table whose keys live elsewhere. Erasing and renumbering
 // are checked against a std::map under hashes made to collide, so that probe runs are long and
 // wrap around the table's end.
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -89,6 +90,27 @@ TEST(IdTable, ReservingRoomKeepsWhatIsThereAndTakesMoreWithoutLosingAny) {
     m.hash_of[id] = hash;
   }
   m.expect_consistent();
+}
+
+}  // namespace
+
+namespace {
+
+TEST(IdTable, TheCandidatesOfAHashAreTheIdsFindWouldConfirm) {
+  std::mt19937 random(11);
+  Model m;
+  fill(m, 300, random);
+  for (const auto& [id, hash] : m.hash_of) {
+    std::vector<std::uint32_t> candidates, asked;
+    m.table.for_each_candidate(hash, [&](std::uint32_t c) { candidates.push_back(c); });
+    m.table.find(hash, [&](std::uint32_t c) { asked.push_back(c); return c == id; });
+    ASSERT_NE(std::find(candidates.begin(), candidates.end(), id), candidates.end()) << "id " << id;
+    // find stops at its id; the candidates go on to the end of the probe run
+    ASSERT_TRUE(std::equal(asked.begin(), asked.end(), candidates.begin())) << "id " << id;
+  }
+  IdTable empty;
+  empty.prefetch(42);  // no slots: nothing to ask for
+  empty.for_each_candidate(42, [](std::uint32_t) { FAIL() << "an empty table has no candidates"; });
 }
 
 }  // namespace

@@ -227,6 +227,8 @@ class Graph {
   void merge_edge(Vertex from, Vertex to, Edge& edge);
   static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
+  /// Brings what looking up each of these vertex hashes will read into the cache.
+  void prefetch_vertices(const std::vector<std::uint64_t>& hashes) const;
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key, std::uint64_t hash) const;
   Edge* find_edge(Vertex from, Vertex to, Symbol type);
   /// Finds the edge, or adds it with `type`; true when added.

@@ -20,6 +20,20 @@ class IdTable {
     return std::nullopt;
   }
 
+  /// Brings the slot where a probe for `hash` starts into the cache, for a lookup to come.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[tag_of(hash) & mask()]);
+  }
+
+  /// Calls `candidate(id)` for each id whose slot bears `hash`'s tag: those find() would confirm.
+  template <class Candidate>
+  void for_each_candidate(std::uint64_t hash, Candidate&& candidate) const {
+    if (slots_.empty()) return;
+    const std::uint32_t tag = tag_of(hash);
+    for (std::size_t i = tag & mask(); slots_[i].id_plus_one; i = (i + 1) & mask())
+      if (slots_[i].tag == tag) candidate(slots_[i].id_plus_one - 1);
+  }
+
   /// Adds `id` under `hash`; the caller knows it is not there yet.
   void insert(std::uint64_t hash, std::uint32_t id) {
     if ((used_ + 1) * 10 > slots_.size() * 7) grow();
