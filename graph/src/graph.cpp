@@ -259,13 +259,18 @@ std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::str
 
 void Graph::prefetch_vertices(const std::vector<std::uint64_t>& hashes) const {
   // In a graph of millions of nodes, each step of a lookup (the index slot, the node, its key's
-  // text) is a cache miss. Asked for all at once, a step at a time for every entity of the
+  // text; then the name and properties merging reads) is a cache miss. Asked for all at once, a step at a time for every entity of the
   // document, the misses overlap instead of coming one after another.
   for (std::uint64_t hash : hashes) vertex_index_.prefetch(hash);
   for (std::uint64_t hash : hashes)
     vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) { __builtin_prefetch(&store_.m_vertices[v]); });
   for (std::uint64_t hash : hashes)
-    vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) { __builtin_prefetch(store_[v].key.view().data()); });
+    vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) {
+      const Node& n = store_[v];
+      __builtin_prefetch(n.key.view().data());
+      __builtin_prefetch(n.name.view().data());  // then merging compares names and looks up properties
+      if (!n.properties.empty()) __builtin_prefetch(&*n.properties.begin());
+    });
 }
 
 std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key) const {
