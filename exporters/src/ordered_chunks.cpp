@@ -37,7 +37,13 @@ class ChunkPipeline {
         chunks_((count + size_ - 1) / size_),
         window_(threads * kInFlightPerThread),
         format_(format) {
-    for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+    try {
+      for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { work(); });
+    } catch (...) {
+      // No more threads to be had (a resource limit): those started format every chunk, fewer
+      // at a time. With none, there is nothing to join, and the writer reports the failure.
+      if (threads_.empty()) throw;
+    }
   }
 
   ~ChunkPipeline() {
