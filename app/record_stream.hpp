@@ -26,7 +26,8 @@ class RecordStream {
   static constexpr std::size_t kDefaultBlock = 4 << 20;
 
   /// Reads the file `block_bytes` at a time (a record longer than that gets a block of its own).
-  explicit RecordStream(std::size_t block_bytes = kDefaultBlock) : block_bytes_(block_bytes ? block_bytes : 1) {}
+  explicit RecordStream(std::size_t block_bytes = kDefaultBlock);
+  ~RecordStream();
 
   /// The stream's shape from the file's first bytes (`head`), or false when the file is one value
   /// (or not JSON): then it is read whole, as any document.
@@ -60,10 +61,12 @@ class RecordStream {
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
+  class BlockPool;
   std::unique_ptr<std::FILE, Closer> file_;
   Shape shape_ = Shape::ndjson;
   std::size_t max_record_ = 0;
   std::size_t block_bytes_;
+  std::shared_ptr<BlockPool> pool_;  // blocks whose records are all gone, to be read into again
   // The block being cut. Records handed out point into it: its bytes before size_ never change.
   std::shared_ptr<char[]> block_;
   std::size_t capacity_ = 0, size_ = 0;  // of block_: allocated, and read into

@@ -37,6 +37,32 @@ Read read_all(const std::string& text, RecordStream::Shape shape, std::size_t li
   return r;
 }
 
+// Blocks whose records are all let go are read into again: the records still held must not change,
+// and they stay valid after the stream is gone (the workers hold them past the reading's end).
+TEST(RecordStream, RecyclesBlocksWithoutTouchingHeldRecords) {
+  auto path = std::filesystem::temp_directory_path() / ("record_stream_recycled_" + std::to_string(::getpid()));
+  std::vector<std::string> lines;
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    lines.push_back("{\"n\": " + std::to_string(i * 7919 % 100003) + "}");
+    text += lines.back() + "\n";
+  }
+  std::ofstream(path, std::ios::binary) << text;
+  std::vector<std::pair<std::size_t, SharedBytes>> held;
+  {
+    RecordStream stream(64);
+    std::string error, where;
+    SharedBytes record;
+    ASSERT_TRUE(stream.open(path, RecordStream::Shape::ndjson, 1 << 20, error)) << error;
+    for (std::size_t i = 0; stream.next(record, where, error); ++i)
+      if (i % 37 == 0) held.emplace_back(i, std::move(record));
+    ASSERT_EQ(stream.offset(), text.size());
+  }
+  std::filesystem::remove(path);
+  ASSERT_EQ(held.size(), (lines.size() + 36) / 37);
+  for (const auto& [i, record] : held) EXPECT_EQ(record.view, lines[i]) << "record " << i;
+}
+
 TEST(RecordStream, TellsStreamsFromSingleDocuments) {
   RecordStream::Shape shape;
   EXPECT_TRUE(RecordStream::detect("{\"a\": 1}\n{\"a\": 2}\n", shape));
