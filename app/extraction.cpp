@@ -45,6 +45,14 @@ struct Batch {
   std::vector<TaskResult> results;
   std::size_t bytes = 0;
   bool done = false;  // guarded by the pool's mutex
+
+  // Frees what the tasks and results hold, keeping the arrays for the next batch.
+  void empty() {
+    tasks.clear();
+    results.clear();
+    bytes = 0;
+    done = false;
+  }
 };
 
 // What a worker needs of a task, its own: a plugin call left running must not touch the batch.
@@ -117,6 +125,16 @@ class Workers {
     shared_->trash.push_back(std::move(batch));
   }
 
+  /// An empty batch: one the workers emptied, whose arrays are already in memory (a fresh one's
+  /// are not, and on some machines first touching memory costs more than filling it), or a new one.
+  std::unique_ptr<Batch> empty_batch() {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    if (shared_->emptied.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> batch = std::move(shared_->emptied.back());
+    shared_->emptied.pop_back();
+    return batch;
+  }
+
   bool abandoned_any() const { return abandoned_; }
 
  private:
@@ -130,7 +148,8 @@ class Workers {
     std::mutex mutex;
     std::condition_variable work, finished;
     std::deque<Batch*> queue;
-    std::vector<std::unique_ptr<Batch>> trash;
+    std::vector<std::unique_ptr<Batch>> trash;    // merged, to be emptied
+    std::vector<std::unique_ptr<Batch>> emptied;  // to be filled again: never more than were ever in flight
     bool stopping = false;
   };
   struct Worker {
@@ -151,8 +170,9 @@ class Workers {
         std::vector<std::unique_ptr<Batch>> freeing;
         freeing.swap(shared.trash);
         lock.unlock();
-        freeing.clear();
+        for (auto& batch : freeing) batch->empty();
         lock.lock();
+        for (auto& batch : freeing) shared.emptied.push_back(std::move(batch));
       }
       if (shared.queue.empty()) {
         if (shared.stopping) return;
@@ -344,7 +364,7 @@ class Run {
   }
 
   RunReport run() {
-    batch_ = std::make_unique<Batch>();
+    batch_ = workers_.empty_batch();
     for (std::size_t i = 0; i < documents_.size() && !merger_.stop(); ++i) read_document(i);
     dispatch();
     while (!in_flight_.empty()) merge_oldest();
@@ -434,7 +454,7 @@ class Run {
     if (batch_->tasks.empty()) return;
     workers_.submit(batch_.get());
     in_flight_.push_back(std::move(batch_));
-    batch_ = std::make_unique<Batch>();
+    batch_ = workers_.empty_batch();
     // Merge what is ready; past a few batches per worker, wait, so memory stays bounded.
     while (!in_flight_.empty() && (in_flight_.size() > 4 * jobs_ || workers_.is_done(in_flight_.front().get())))
       merge_oldest();
