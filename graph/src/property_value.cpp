@@ -128,14 +128,6 @@ void PropertyValue::copy_from(const PropertyValue& other) {
   }
 }
 
-std::string_view PropertyValue::text() const {
-  if (kind() != Kind::text) return {};
-  if (!(tag_ & kOnHeap)) return {inline_text(), std::size_t(tag_ >> kInlineShift)};
-  std::uint32_t size;
-  std::memcpy(&size, rest_, sizeof size);
-  return {scalar_.heap_text, size};
-}
-
 Value PropertyValue::value() const {
   switch (kind()) {
     case Kind::text: return std::string(text());

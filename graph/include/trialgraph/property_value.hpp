@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -71,12 +72,23 @@ class PropertyValue {
   Kind kind() const { return Kind(tag_ & kKindMask); }
   bool is_text() const { return kind() == Kind::text; }
   /// Each accessor is for its kind; the pointer ones give nullptr for another kind.
-  std::string_view text() const;
+  std::string_view text() const {
+    if (kind() != Kind::text) return {};
+    if (!(tag_ & kOnHeap)) return {inline_text(), std::size_t(tag_ >> kInlineShift)};
+    std::uint32_t size;
+    std::memcpy(&size, rest_, sizeof size);
+    return {scalar_.heap_text, size};
+  }
   const std::int64_t* integer() const { return kind() == Kind::integer ? &scalar_.integer : nullptr; }
   const double* real() const { return kind() == Kind::real ? &scalar_.real : nullptr; }
   const bool* boolean() const { return kind() == Kind::boolean ? &scalar_.boolean : nullptr; }
   std::optional<TextList> list() const {
     return kind() == Kind::list ? std::optional<TextList>(TextList(scalar_.heap_text)) : std::nullopt;
+  }
+
+  /// Where the value's bytes lie outside the object (long text, lists), or nullptr: for prefetching.
+  const void* heap_block() const {
+    return kind() == Kind::list || (kind() == Kind::text && (tag_ & kOnHeap)) ? scalar_.heap_text : nullptr;
   }
 
   /// The value as entities carry it (a copy).
