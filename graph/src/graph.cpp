@@ -265,12 +265,15 @@ void Graph::prefetch_vertices(const std::vector<std::uint64_t>& hashes) const {
   for (std::uint64_t hash : hashes)
     vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) { __builtin_prefetch(&store_.m_vertices[v]); });
   for (std::uint64_t hash : hashes)
-    vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) {
-      const Node& n = store_[v];
-      __builtin_prefetch(n.key.view().data());
-      __builtin_prefetch(n.name.view().data());  // then merging compares names and looks up properties
-      if (!n.properties.empty()) __builtin_prefetch(&*n.properties.begin());
-    });
+    vertex_index_.for_each_candidate(hash, [&](std::uint32_t v) { prefetch_parts(store_[v]); });
+}
+
+// A node's key, name and property list are blocks of their own: lookups compare the first two,
+// merging and exporting read all three.
+void Graph::prefetch_parts(const Node& n) {
+  __builtin_prefetch(n.key.data());
+  __builtin_prefetch(n.name.data());
+  if (!n.properties.empty()) __builtin_prefetch(&*n.properties.begin());
 }
 
 std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key) const {
@@ -804,18 +807,14 @@ void Graph::for_each_edge(
 void Graph::for_each_node(std::size_t begin, std::size_t end,
                           const std::function<void(const Node&)>& visit) const {
   const std::vector<Vertex>& order = ordered_vertices();
-  // Export order jumps about the store, and each node's texts are blocks of their own: the node
-  // four ahead is asked for, its property list two ahead, and the texts of the next one.
+  // Export order jumps about the store: the node four ahead is asked for, its parts two ahead,
+  // and the long property texts of the next one, so that each step does not wait on memory.
   auto node = [&](std::size_t i) -> const Node& { return store_[order[i]]; };
   for (std::size_t i = begin; i < end; ++i) {
     if (i + 4 < end) __builtin_prefetch(&store_.m_vertices[order[i + 4]]);
-    if (i + 2 < end && !node(i + 2).properties.empty()) __builtin_prefetch(&*node(i + 2).properties.begin());
-    if (i + 1 < end) {
-      const Node& next = node(i + 1);
-      __builtin_prefetch(next.key.data());
-      __builtin_prefetch(next.name.data());
-      for (const auto& property : next.properties) __builtin_prefetch(property.second.heap_block());
-    }
+    if (i + 2 < end) prefetch_parts(node(i + 2));
+    if (i + 1 < end)
+      for (const auto& property : node(i + 1).properties) __builtin_prefetch(property.second.heap_block());
     visit(node(i));
   }
 }
@@ -832,7 +831,7 @@ void Graph::for_each_edge_from(std::size_t begin, std::size_t end,
       __builtin_prefetch(&rank_[boost::target(e, store_)]);
   };
   constexpr std::size_t kAhead = 4;
-  if (begin < end) prefetch_places(begin);
+  prefetch_places(begin);
   for (std::size_t i = begin; i < end; ++i) {
     Vertex v = order[i];
     if (i + 2 < end) __builtin_prefetch(&store_.m_vertices[order[i + 2]]);
