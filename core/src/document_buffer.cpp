@@ -1,11 +1,12 @@
 #include "trialgraph/document_buffer.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
-
-#include <algorithm>
-#include <tuple>
 
 namespace trialgraph {
 
@@ -72,13 +73,14 @@ void DocumentBuffer::report_problem(std::string_view where, std::string_view wha
 
 namespace {
 
-// Views of the document's own strings: finish() looks things up without copying them.
+// Views of the document's own strings (and numbers): finish() looks things up without copying them.
 struct ViewsHash {
+  static std::size_t part_hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+  static std::size_t part_hash(std::uint32_t n) { return n; }
   template <class Views>
   std::size_t operator()(const Views& views) const {
     std::size_t h = 0;
-    std::apply([&](const auto&... v) { ((h = h * 0x9e3779b97f4a7c15ULL ^ std::hash<std::string_view>()(v)), ...); },
-               views);
+    std::apply([&](const auto&... v) { ((h = h * 0x9e3779b97f4a7c15ULL ^ part_hash(v)), ...); }, views);
     return h;
   }
 };
@@ -86,25 +88,31 @@ struct ViewsHash {
 }  // namespace
 
 void DocumentBuffer::finish() {
-  using Ref = std::pair<std::string_view, std::string_view>;
-  std::unordered_set<Ref, ViewsHash> emitted;
+  // Each end is found once among the entities, by its label and key; the relation is then known
+  // by its type and its ends' numbers, which cost less to hash and compare than the four strings.
+  using Ref = std::tuple<std::string_view, std::string_view>;
+  std::unordered_map<Ref, std::uint32_t, ViewsHash> emitted;
   emitted.reserve(entities_.size());
-  for (const Entity& e : entities_) emitted.emplace(e.label, e.key);
-  auto known = [&](const EntityRef& r) { return emitted.count(Ref(r.label, r.key)) > 0; };
+  for (const Entity& e : entities_) emitted.emplace(Ref(e.label, e.key), std::uint32_t(emitted.size()));
+  auto number = [&](const EntityRef& r) {
+    auto it = emitted.find(Ref(r.label, r.key));
+    return it == emitted.end() ? std::optional<std::uint32_t>() : it->second;
+  };
   // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
   // with the properties of its first statement, as the graph would merge it.
-  using Fact = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view, std::string_view>;
+  using Fact = std::tuple<std::string_view, std::uint32_t, std::uint32_t>;
   std::unordered_set<Fact, ViewsHash> seen;
   seen.reserve(relations_.size());
   std::vector<bool> keep(relations_.size());
   for (std::size_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
-    if (!known(r.from) || !known(r.to)) {
+    std::optional<std::uint32_t> from = number(r.from), to = from ? number(r.to) : std::nullopt;
+    if (!from || !to) {
       add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " + r.to.label + " '" +
                   r.to.key + "' names an entity the document did not emit; dropped");
       continue;
     }
-    keep[i] = seen.emplace(r.type, r.from.label, r.from.key, r.to.label, r.to.key).second;
+    keep[i] = seen.emplace(r.type, *from, *to).second;
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < relations_.size(); ++i)
