@@ -118,10 +118,6 @@ struct Candidate {
   std::string surface;
 };
 
-struct CodeMatch {  // a product code's shape: where, and where its prefix ("CTX", "KYV") ends
-  std::size_t begin, end, prefix_end;
-};
-
 }  // namespace
 
 struct Recognizer::Compiled {
@@ -132,26 +128,18 @@ struct Recognizer::Compiled {
   };
   Lexicon lexicon;
   std::vector<Pattern> patterns;
+  std::unique_ptr<RE2::Set> set;
   RE2 cd_list{R"((?i)\bCD[\s\-]?\d{1,3}((?:\s*/\s*\d{1,3}\b)+))"};
   RE2 product_code{R"(\b([A-Z]{2,6})((?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?)\b)"};
-  // Every pattern above as one alternation: a search of it finds the next place where any of them
-  // begins. The anchored set then says which begin there; it reads the text from that place on and
-  // cannot see the byte before it, so it holds cd_list and product_code without their leading \b
-  // (it may say yes too often; each pattern confirms with its own RE2).
-  std::unique_ptr<RE2> any_begins;
-  std::unique_ptr<RE2::Set> begin_here;
-  std::size_t cd_list_id = 0, product_code_id = 0;  // their numbers in begin_here, after the patterns'
+  // The set holds these two as well, after the lexicon's patterns: the set's one pass over a text
+  // tells whether they occur, and most texts need no search of their own for either.
+  int cd_list_in_set = -1, product_code_in_set = -1;
 
   explicit Compiled(Lexicon l) : lexicon(std::move(l)) {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_max_mem(64 << 20);
-    begin_here = std::make_unique<RE2::Set>(options, RE2::ANCHOR_START);
-    std::string alternatives;
-    auto alternative = [&](const std::string& pattern, const std::string& unbounded_start) {
-      alternatives += (alternatives.empty() ? "(?:" : "|(?:") + pattern + ")";
-      return begin_here->Add(unbounded_start, nullptr) >= 0;
-    };
+    set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     const auto& entries = lexicon.entries();
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const LexiconEntry& e = entries[i];
@@ -161,30 +149,15 @@ struct Recognizer::Compiled {
       std::vector<std::pair<std::string, bool>> ambiguous, veto;
       for (const std::string& s : e.ambiguous_abbreviations) ambiguous.push_back({s, true});
       for (const std::string& s : e.not_forms) veto.push_back({s, false});
-      for (auto [role, forms] : {std::pair{Role::plain, &plain}, {Role::ambiguous, &ambiguous}, {Role::veto, &veto}}) {
-        std::string pattern = alternation(*forms);
-        if (pattern.empty()) continue;
-        auto re = std::make_unique<RE2>(pattern, options);
-        if (!re->ok() || !alternative(pattern, pattern))
-          throw LexiconError("lexicon entry \"" + e.name + "\": a surface form does not compile: " + re->error());
-        patterns.push_back({i, role, std::move(re)});
-      }
+      add(i, Role::plain, alternation(plain));
+      add(i, Role::ambiguous, alternation(ambiguous));
+      add(i, Role::veto, alternation(veto));
     }
-    cd_list_id = patterns.size();
-    product_code_id = patterns.size() + 1;
-    if (!alternative(cd_list.pattern(), R"((?i)CD[\s\-]?\d{1,3}(?:\s*/\s*\d{1,3}\b)+)") ||
-        !alternative(product_code.pattern(), R"([A-Z]{2,6}(?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?\b)") ||
-        !begin_here->Compile())
+    cd_list_in_set = set->Add(cd_list.pattern(), nullptr);
+    product_code_in_set = set->Add(product_code.pattern(), nullptr);
+    if (cd_list_in_set < 0 || product_code_in_set < 0 || !set->Compile())
       throw LexiconError("the lexicons are too large to compile together");
-    options.set_max_mem(256 << 20);  // the DFA over every pattern at once, forwards and backwards
-    any_begins = std::make_unique<RE2>(alternatives, options);
-    if (!any_begins->ok()) throw LexiconError("the lexicons are too large to compile together");
   }
-
-  // Each pattern's matches, as if each were searched for on its own; the texts of CD lists' bare numbers
-  // as candidates too.
-  void scan(std::string_view text, std::vector<Candidate>& candidates, std::vector<CodeMatch>& codes) const;
-  void add_cd_list(std::string_view text, re2::StringPiece numbers, std::vector<Candidate>& candidates) const;
 
   // The plain pattern of the antigen entry named `symbol`, if the lexicon has one.
   std::optional<std::size_t> plain_pattern_of(const std::string& symbol) const {
@@ -192,6 +165,18 @@ struct Recognizer::Compiled {
     for (std::size_t k = 0; e && k < patterns.size(); ++k)
       if (&lexicon.entries()[patterns[k].entry] == e && patterns[k].role == Role::plain) return k;
     return std::nullopt;
+  }
+
+  void add(std::size_t entry, Role role, const std::string& pattern) {
+    if (pattern.empty()) return;
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<RE2>(pattern, options);
+    std::string error;
+    if (!re->ok() || set->Add(pattern, &error) < 0)
+      throw LexiconError("lexicon entry \"" + lexicon.entries()[entry].name +
+                         "\": a surface form does not compile: " + re->error() + error);
+    patterns.push_back({entry, role, std::move(re)});
   }
 };
 
@@ -317,76 +302,63 @@ Recognizer::~Recognizer() = default;
 
 const Lexicon& Recognizer::lexicon() const { return compiled_->lexicon; }
 
-// A search of each pattern on its own would go from the text's start to its first match, on from the
-// match's end (or from the next byte, when a match is refused at its boundaries) to the next, and so
-// on: one pass per pattern present. This walks the text once instead: `any_begins` finds each place
-// where some pattern begins, `begin_here` which ones do, and each of those that is not inside its own
-// previous match gives its leftmost-first match there, anchored, exactly what its own search would find.
-void Recognizer::Compiled::scan(std::string_view text, std::vector<Candidate>& candidates,
-                                std::vector<CodeMatch>& codes) const {
-  const auto& entries = lexicon.entries();
-  re2::StringPiece input(text.data(), text.size()), m, groups[3];
-  std::vector<std::size_t> next_start;  // per pattern: where its own search would go on from
-  std::vector<int> here;
-  for (std::size_t pos = 0; pos < text.size() && any_begins->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
-    std::size_t b = std::size_t(m.data() - text.data());
-    pos = b + 1;
-    if (next_start.empty()) next_start.assign(product_code_id + 1, 0);
-    RE2::Set::ErrorInfo error{};
-    if (!begin_here->Match(input.substr(b), &here, &error) && error.kind != RE2::Set::kNoError) {
-      here.resize(product_code_id + 1);  // the DFA ran out of memory here: ask every pattern
-      for (std::size_t k = 0; k < here.size(); ++k) here[k] = int(k);
-    }
-    for (int h : here) {
-      std::size_t k = std::size_t(h);
-      if (b < next_start[k]) continue;
-      if (k == cd_list_id) {
-        if (!cd_list.Match(input, b, text.size(), RE2::ANCHOR_START, groups, 2)) continue;
-        add_cd_list(text, groups[1], candidates);  // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too
-        next_start[k] = b + groups[0].size();
-      } else if (k == product_code_id) {
-        if (!product_code.Match(input, b, text.size(), RE2::ANCHOR_START, groups, 3)) continue;
-        codes.push_back({b, b + groups[0].size(), b + groups[1].size()});
-        next_start[k] = b + groups[0].size();
-      } else {
-        const Pattern& p = patterns[k];
-        if (!p.re->Match(input, b, text.size(), RE2::ANCHOR_START, &m, 1)) continue;
-        std::size_t e = b + m.size();
-        EntityKind kind = entries[p.entry].kind;
-        bool ok = e > b && (p.role == Role::veto || (left_boundary(text, b, kind) && right_boundary(text, e, kind)));
-        if (ok) candidates.push_back({k, b, e, std::string(text.substr(b, e - b))});
-        next_start[k] = ok ? e : b + 1;
-      }
-    }
-  }
-}
-
-void Recognizer::Compiled::add_cd_list(std::string_view text, re2::StringPiece numbers,
-                                       std::vector<Candidate>& candidates) const {
-  std::size_t t = std::size_t(numbers.data() - text.data()), t_end = t + numbers.size();
-  for (std::size_t i = t; i < t_end;) {
-    if (!is_digit(text[i])) { ++i; continue; }
-    std::size_t j = i;
-    while (j < t_end && is_digit(text[j])) ++j;
-    std::string symbol = "CD" + std::string(text.substr(i, j - i));
-    if (std::optional<std::size_t> k = plain_pattern_of(symbol)) candidates.push_back({*k, i, j, symbol});
-    i = j;
-  }
-}
-
 std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviations* learned) const {
   const Compiled& c = *compiled_;
   const auto& entries = c.lexicon.entries();
-  std::vector<Candidate> candidates;
-  std::vector<CodeMatch> codes;
-  c.scan(text, candidates, codes);
+  re2::StringPiece input(text.data(), text.size());
 
-  // Longest first; a veto ("truncated EGFR") beats an entry of the same length; then the lexicon's order.
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error{};
+  if (!c.set->Match(input, &hits, &error) && error.kind != RE2::Set::kNoError) {
+    hits.clear();  // the DFA ran out of memory on this text: search every pattern instead
+    for (int i = 0; i <= std::max(c.cd_list_in_set, c.product_code_in_set); ++i) hits.push_back(i);
+  }
+  std::sort(hits.begin(), hits.end());
+  auto take_hit = [&hits](int pattern) {
+    auto found = std::find(hits.begin(), hits.end(), pattern);
+    if (found == hits.end()) return false;
+    hits.erase(found);
+    return true;
+  };
+  bool cd_lists = take_hit(c.cd_list_in_set), product_codes = take_hit(c.product_code_in_set);
+
+  std::vector<Candidate> candidates;
+  for (int h : hits) {
+    const auto& p = c.patterns[std::size_t(h)];
+    EntityKind kind = entries[p.entry].kind;
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      std::size_t b = std::size_t(m.data() - text.data()), e = b + m.size();
+      bool ok = e > b && (p.role == Role::veto ||
+                          (left_boundary(text, b, kind) && right_boundary(text, e, kind)));
+      if (ok) candidates.push_back({std::size_t(h), b, e, std::string(text.substr(b, e - b))});
+      pos = ok ? e : b + 1;
+    }
+  }
+  // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too.
+  if (cd_lists) {
+    re2::StringPiece groups[2];
+    std::size_t pos = 0;
+    while (pos < text.size() && c.cd_list.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+      std::size_t t = std::size_t(groups[1].data() - text.data()), t_end = t + groups[1].size();
+      for (std::size_t i = t; i < t_end;) {
+        if (!is_digit(text[i])) { ++i; continue; }
+        std::size_t j = i;
+        while (j < t_end && is_digit(text[j])) ++j;
+        if (std::optional<std::size_t> k = c.plain_pattern_of("CD" + std::string(text.substr(i, j - i))))
+          candidates.push_back({*k, i, j, "CD" + std::string(text.substr(i, j - i))});
+        i = j;
+      }
+      pos = t_end;
+    }
+  }
+
+  // Longest first; a veto ("truncated EGFR") beats an entry of the same length.
   std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.begin != b.begin) return a.begin < b.begin;
-    Role ra = c.patterns[a.pattern].role, rb = c.patterns[b.pattern].role;
-    return ra != rb ? ra > rb : a.pattern < b.pattern;
+    return c.patterns[a.pattern].role > c.patterns[b.pattern].role;
   });
   // Spans are looked up in indexes, not by scanning every mention: a long text holds many, and a
   // scan per candidate made a 4 MB summary take a minute.
@@ -450,11 +422,15 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
 
   // Product codes by shape, where no lexicon entry already explains the text.
   const ProductCodeRules& rules = c.lexicon.product_codes();
-  for (const CodeMatch& m : codes) {
-    std::string code(text.substr(m.begin, m.end - m.begin)), prefix(text.substr(m.begin, m.prefix_end - m.begin));
+  re2::StringPiece code_groups[3];
+  for (std::size_t pos = 0; product_codes && pos < text.size() &&
+       c.product_code.Match(input, pos, text.size(), RE2::UNANCHORED, code_groups, 3);) {
+    std::size_t b = std::size_t(code_groups[0].data() - text.data()), e = b + code_groups[0].size();
+    pos = e;
+    std::string code(text.substr(b, e - b)), prefix(code_groups[1].data(), code_groups[1].size());
     if (rules.not_codes.count(code) || rules.not_prefixes.count(prefix)) continue;
-    if (taken.overlaps(m.begin, m.end) || blocked_spans.overlaps(m.begin, m.end)) continue;
-    mentions.push_back({EntityKind::drug, nullptr, m.begin, m.end, code, false});
+    if (taken.overlaps(b, e) || blocked_spans.overlaps(b, e)) continue;
+    mentions.push_back({EntityKind::drug, nullptr, b, e, code, false});
   }
 
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {

@@ -1,6 +1,6 @@
-// Finds lexicon entries (and product codes, by their shape) in free text, in one pass over it: a
-// search of all patterns at once finds where any of them begins, an anchored set which ones do.
-// Built once, then shared by all threads: every method is const.
+// Finds lexicon entries (and product codes, by their shape) in free text. One RE2::Set pass tells
+// which entries occur; only those are searched for their offsets. Built once, then shared by all
+// threads: every method is const.
 #pragma once
 
 #include <cstddef>
