@@ -74,8 +74,8 @@ TEST(Recognizer, ProductCodesByShape) {
   EXPECT_EQ(found("COVID-19, IL-13, NCT01234567, SF-36, ICD-10, CD276, D-10, MS4A1"), (V{"antigen:CD276", "antigen:CD20"}));
 }
 
-// The shapes that begin with a word boundary see the byte before them, though the text is read in
-// one pass that asks at each place which patterns begin there.
+// Product codes and CD lists begin at a word boundary: glued to a letter before them, they are
+// not read (the lexicon's own forms have their glue rules instead).
 TEST(Recognizer, ShapesSeeTheByteBeforeThem) {
   EXPECT_EQ(found("aQX-4321 and QX-4321"), (V{"code:QX-4321"}));
   EXPECT_EQ(found("xCD19/22 and CD19/22"), (V{"antigen:CD19", "antigen:CD22"}));

@@ -229,6 +229,7 @@ class Graph {
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
   /// Brings what looking up each of these vertex hashes will read into the cache.
   void prefetch_vertices(const std::vector<std::uint64_t>& hashes) const;
+  /// Brings a node's key, name and property list (blocks of their own) into the cache.
   static void prefetch_parts(const Node& n);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key, std::uint64_t hash) const;
   Edge* find_edge(Vertex from, Vertex to, Symbol type);
