@@ -1,6 +1,8 @@
 #include "trialgraph/recognizer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -8,6 +10,10 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ascii.hpp"
 
@@ -50,10 +56,25 @@ std::string separator_regex(std::string_view seps) {
   return R"([\s\-./]{0,2})";
 }
 
+// A surface form's regex, and its lead: the text every match begins with, in ASCII lower case up
+// to the first byte past ASCII (empty when a match need not begin with a fixed text).
+struct FormRegex {
+  std::string regex, lead;
+};
+
+std::string ascii_lead(std::string_view run) {
+  std::string lead;
+  for (char c : run) {
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    lead += ascii::to_lower(c);
+  }
+  return lead;
+}
+
 // "B7-H3" -> b7[\s\-./]{0,2}h3 (also B7H3, B7.H3); "CD19" -> cd[\s-]?19 (also CD-19);
 // "Sjogren's" -> sjogren(?:['’]?s)?; a final word of 4+ letters may take a plural s.
-std::string form_regex(std::string_view form, bool plural) {
-  std::string out, last_token, seps;
+FormRegex form_regex(std::string_view form, bool plural) {
+  std::string out, last_token, seps, lead;
   std::size_t i = 0;
   while (i < form.size()) {
     CharClass cls = char_class(form[i]);
@@ -70,6 +91,7 @@ std::string form_regex(std::string_view form, bool plural) {
       out += "(?:['\xE2\x80\x99]?s)?";
     } else {
       if (!out.empty()) out += seps.empty() ? R"([\s\-]?)" : separator_regex(seps);
+      else lead = ascii_lead(run);
       out += RE2::QuoteMeta(re2::StringPiece(run.data(), run.size()));
     }
     last_token = apostrophe_s ? "" : std::string(run);
@@ -79,7 +101,7 @@ std::string form_regex(std::string_view form, bool plural) {
               std::all_of(last_token.begin(), last_token.end(), is_letter) &&
               std::tolower(static_cast<unsigned char>(last_token.back())) != 's';
   if (plural && word) out += "(?:e?s)?";
-  return out;
+  return {out, lead};
 }
 
 // Short all-capital names (BCMA, AXL, MICA) and abbreviations match as written or in capitals;
@@ -91,23 +113,41 @@ bool case_sensitive_form(std::string_view form, bool abbreviation) {
   return !lower_case && !digit && form.size() <= 5;
 }
 
-std::string alternation(std::vector<std::pair<std::string, bool>> forms) {
+// Leads shorter than this would make too many places to try: such a pattern is searched for.
+constexpr std::size_t kMinLead = 2;
+
+// One pattern for a list of surface forms, and the leads its matches begin with (none when one of
+// the forms has no lead of kMinLead bytes).
+struct Alternation {
+  std::string regex;
+  std::vector<std::string> leads;
+};
+
+Alternation alternation(std::vector<std::pair<std::string, bool>> forms) {
   // Longer forms first, so that "plasma cell myeloma" is tried before "myeloma".
   std::stable_sort(forms.begin(), forms.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  std::vector<std::string> parts;
+  std::vector<FormRegex> parts;
   for (const auto& [form, abbreviation] : forms) {
     if (case_sensitive_form(form, abbreviation)) {
       parts.push_back(form_regex(form, false));
       if (upper(form) != form) parts.push_back(form_regex(upper(form), false));
     } else {
-      parts.push_back("(?i:" + form_regex(form, true) + ")");
+      FormRegex any_case = form_regex(form, true);
+      parts.push_back({"(?i:" + any_case.regex + ")", any_case.lead});
     }
   }
-  std::string out;
-  for (const std::string& p : parts)
-    if (!p.empty()) out += (out.empty() ? "" : "|") + p;
-  return out.empty() ? "" : "(?:" + out + ")";
+  Alternation out;
+  bool every_part_leads = true;
+  for (const FormRegex& p : parts) {
+    if (p.regex.empty()) continue;
+    out.regex += (out.regex.empty() ? "" : "|") + p.regex;
+    every_part_leads = every_part_leads && p.lead.size() >= kMinLead;
+    if (std::find(out.leads.begin(), out.leads.end(), p.lead) == out.leads.end()) out.leads.push_back(p.lead);
+  }
+  if (!out.regex.empty()) out.regex = "(?:" + out.regex + ")";
+  if (!every_part_leads) out.leads.clear();
+  return out;
 }
 
 enum class Role { plain, ambiguous, veto };
@@ -125,6 +165,7 @@ struct Recognizer::Compiled {
     std::size_t entry;
     Role role;
     std::unique_ptr<RE2> re;
+    std::vector<std::string> leads;  ///< every match begins with one of these; empty: unknown
   };
   Lexicon lexicon;
   std::vector<Pattern> patterns;
@@ -167,7 +208,8 @@ struct Recognizer::Compiled {
     return std::nullopt;
   }
 
-  void add(std::size_t entry, Role role, const std::string& pattern) {
+  void add(std::size_t entry, Role role, Alternation alternation) {
+    const std::string& pattern = alternation.regex;
     if (pattern.empty()) return;
     RE2::Options options;
     options.set_log_errors(false);
@@ -176,7 +218,7 @@ struct Recognizer::Compiled {
     if (!re->ok() || set->Add(pattern, &error) < 0)
       throw LexiconError("lexicon entry \"" + lexicon.entries()[entry].name +
                          "\": a surface form does not compile: " + re->error() + error);
-    patterns.push_back({entry, role, std::move(re)});
+    patterns.push_back({entry, role, std::move(re), std::move(alternation.leads)});
   }
 };
 
@@ -239,6 +281,98 @@ bool abbreviates(std::string_view abbreviation, std::string_view long_form) {
 }
 
 constexpr std::size_t kNone = std::size_t(-1);
+
+// RE2's case folding matches U+017F (long s) for (?i)s and U+212A (Kelvin sign) for (?i)k: in a
+// text holding either, a match may begin without its lead, so its patterns are searched for.
+bool folds_onto_ascii(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+constexpr std::array<unsigned char, 256> kLowerBytes = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) table[std::size_t(c)] = static_cast<unsigned char>(ascii::to_lower(char(c)));
+  return table;
+}();
+
+unsigned char lower_byte(char c) { return kLowerBytes[static_cast<unsigned char>(c)]; }
+
+// The places in a text where leads begin, found in one pass for all of them. A place is tried
+// where the two bytes there, in lower case, begin some lead; places are first ruled out by their
+// first byte alone, sixteen at a time where the processor can.
+class LeadScan {
+ public:
+  /// `slot` names the pattern the lead belongs to in the result of scan().
+  void add(const std::string& lead, std::size_t slot) { leads_.push_back({bigram(lead[0], lead[1]), &lead, slot}); }
+
+  /// For each slot below `slots`, the places one of its leads begins, in text order.
+  const std::vector<std::vector<std::size_t>>& scan(std::string_view text, std::size_t slots) {
+    starts_.assign(slots, {});
+    std::sort(leads_.begin(), leads_.end(), [](const Lead& a, const Lead& b) { return a.bigram < b.bigram; });
+    std::size_t from = 0;
+#if defined(__SSE2__)
+    from = scan_by_first_bytes(text);
+#endif
+    std::array<bool, 256> first{};
+    for (const Lead& l : leads_) first[l.bigram & 0xFF] = true;
+    for (std::size_t i = from; i + 1 < text.size(); ++i)
+      if (first[lower_byte(text[i])]) try_at(text, i);
+    return starts_;
+  }
+
+ private:
+  struct Lead {
+    unsigned bigram;
+    const std::string* text;
+    std::size_t slot;
+  };
+  static unsigned bigram(char a, char b) { return unsigned(lower_byte(a)) | unsigned(lower_byte(b)) << 8; }
+
+#if defined(__SSE2__)
+  // Tries, sixteen at a time, the places whose first byte could begin a lead; returns where it
+  // stopped. A byte with 0x20 set is compared, which is its lower case for letters (and leaves
+  // some other bytes equal to a lead's first: those are tried and fail).
+  std::size_t scan_by_first_bytes(std::string_view text) {
+    constexpr std::size_t kMaxFirstBytes = 12;  // past this, comparing each byte costs more than it saves
+    __m128i firsts[kMaxFirstBytes];
+    std::size_t count = 0;
+    std::array<bool, 256> seen{};
+    for (const Lead& l : leads_) {
+      unsigned first = (l.bigram & 0xFF) | 0x20;
+      if (seen[first]) continue;
+      if (count == kMaxFirstBytes) return 0;
+      seen[first] = true;
+      firsts[count++] = _mm_set1_epi8(char(first));
+    }
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    std::size_t i = 0;
+    for (; i + 16 < text.size(); i += 16) {  // a lead's second byte is there for every place tried
+      __m128i bytes = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), case_bit);
+      __m128i hit = _mm_cmpeq_epi8(bytes, firsts[0]);
+      for (std::size_t f = 1; f < count; ++f) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, firsts[f]));
+      for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1)
+        try_at(text, i + unsigned(__builtin_ctz(mask)));
+    }
+    return i;
+  }
+#endif
+
+  void try_at(std::string_view text, std::size_t at) {
+    unsigned key = bigram(text[at], text[at + 1]);
+    auto first = std::lower_bound(leads_.begin(), leads_.end(), key,
+                                  [](const Lead& l, unsigned k) { return l.bigram < k; });
+    for (auto l = first; l != leads_.end() && l->bigram == key; ++l) {
+      const std::string& lead = *l->text;
+      if (lead.size() > text.size() - at) continue;
+      std::size_t k = 2;
+      while (k < lead.size() && lower_byte(text[at + k]) == static_cast<unsigned char>(lead[k])) ++k;
+      auto& starts = starts_[l->slot];
+      if (k == lead.size() && (starts.empty() || starts.back() != at)) starts.push_back(at);
+    }
+  }
+
+  std::vector<Lead> leads_;
+  std::vector<std::vector<std::size_t>> starts_;
+};
 
 // Spans that do not overlap one another, by where they begin: each one's end and a number (its
 // place in a list). Ends grow with beginnings, so the spans overlapping [b, e) are those just
@@ -322,18 +456,39 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   };
   bool cd_lists = take_hit(c.cd_list_in_set), product_codes = take_hit(c.product_code_in_set);
 
+  // Each pattern the set saw is matched where one of its leads begins (anchored there, so a place
+  // that does not match costs a few bytes), not searched for through the rest of the text.
+  std::optional<LeadScan> lead_scan;
+  const std::vector<std::vector<std::size_t>>* lead_starts = nullptr;
+  if (!hits.empty() && !folds_onto_ascii(text)) {
+    lead_scan.emplace();
+    for (std::size_t k = 0; k < hits.size(); ++k)
+      for (const std::string& lead : c.patterns[std::size_t(hits[k])].leads) lead_scan->add(lead, k);
+    lead_starts = &lead_scan->scan(text, hits.size());
+  }
+
   std::vector<Candidate> candidates;
-  for (int h : hits) {
+  for (std::size_t k = 0; k < hits.size(); ++k) {
+    int h = hits[k];
     const auto& p = c.patterns[std::size_t(h)];
     EntityKind kind = entries[p.entry].kind;
     re2::StringPiece m;
-    std::size_t pos = 0;
-    while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      std::size_t b = std::size_t(m.data() - text.data()), e = b + m.size();
+    // The match [b, e), if it is one; where to look for the next.
+    auto take = [&](std::size_t b, std::size_t e) {
       bool ok = e > b && (p.role == Role::veto ||
                           (left_boundary(text, b, kind) && right_boundary(text, e, kind)));
       if (ok) candidates.push_back({std::size_t(h), b, e, std::string(text.substr(b, e - b))});
-      pos = ok ? e : b + 1;
+      return ok ? e : b + 1;
+    };
+    std::size_t pos = 0;
+    if (lead_starts && !p.leads.empty()) {
+      for (std::size_t at : (*lead_starts)[k])
+        if (at >= pos && p.re->Match(input, at, text.size(), RE2::ANCHOR_START, &m, 1)) pos = take(at, at + m.size());
+    } else {
+      while (pos < text.size() && p.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+        std::size_t b = std::size_t(m.data() - text.data());
+        pos = take(b, b + m.size());
+      }
     }
   }
   // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too.

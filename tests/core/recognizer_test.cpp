@@ -2,7 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <random>
 
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
 #include "trialgraph/keys.hpp"
 #include "trialgraph/recognizer.hpp"
 #include "trialgraph/sections.hpp"
@@ -106,6 +111,92 @@ TEST(Recognizer, LongTextsWithManyMentionsStayLinear) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(all.size(), one.size() * copies);
   EXPECT_LT(seconds, 60.0) << "quadratic again? (linear: a few seconds, even under the sanitizers)";
+}
+
+// Every field of every mention, ambiguous ones too: what two runs over one text must agree on.
+std::vector<std::string> mention_fields(std::string_view text) {
+  std::vector<std::string> out;
+  LearnedAbbreviations learned;
+  for (const Mention& m : shared_recognizer()->find(text, &learned))
+    out.push_back(std::to_string(int(m.kind)) + "|" + (m.entry ? m.entry->name : "-") + "|" + std::to_string(m.begin) +
+                  "|" + std::to_string(m.end) + "|" + m.surface + (m.ambiguous ? "|?" : "|!"));
+  return out;
+}
+
+// RE2's case folding reads a long s (U+017F) as an s, so in a text holding one a match need not
+// begin with its lead, and the recognizer searches such a text whole for each pattern the set saw.
+// The same text with a long s after it is therefore the reference the lead scan must agree with.
+void expect_same_as_whole_search(const std::string& text) {
+  std::vector<std::string> by_leads = mention_fields(text), whole = mention_fields(text + " \xC5\xBF");
+  EXPECT_EQ(by_leads, whole) << text;
+}
+
+void strings_of(const nlohmann::json& j, std::vector<std::string>& out) {
+  if (j.is_string()) out.push_back(j.get<std::string>());
+  else if (j.is_structured())
+    for (const auto& item : j) strings_of(item, out);
+}
+
+void expect_same_in_records(const std::filesystem::path& folder, std::size_t& texts, std::size_t& mentions) {
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".json") continue;
+    std::vector<std::string> strings;
+    strings_of(nlohmann::json::parse(test::read_text(entry.path()), nullptr, false), strings);
+    for (const std::string& s : strings) {
+      expect_same_as_whole_search(s);
+      mentions += mention_fields(s).size();
+      ++texts;
+    }
+  }
+}
+
+TEST(Recognizer, FindsInRegistryTextsWhatASearchOfTheWholeTextFinds) {
+  std::size_t texts = 0, mentions = 0;
+  expect_same_in_records(test::examples_dir() / "ctgov-v2", texts, mentions);
+  if (std::filesystem::is_directory(test::shared_dir() / "data" / "v2json"))
+    expect_same_in_records(test::shared_dir() / "data" / "v2json", texts, mentions);
+  EXPECT_GE(texts, 10000u);
+  EXPECT_GE(mentions, 2000u);
+}
+
+// Surface forms of every entry in any case, glued or spaced, at every offset from the start of a
+// sixteen-byte block to its end: the places a lead may begin and the bytes around them.
+TEST(Recognizer, FindsInWrittenAndRandomTextsWhatASearchOfTheWholeTextFinds) {
+  std::vector<std::string> forms;
+  for (const LexiconEntry& e : shared_recognizer()->lexicon().entries()) {
+    forms.push_back(e.name);
+    for (const auto* list : {&e.synonyms, &e.abbreviations, &e.ambiguous_abbreviations, &e.not_forms})
+      forms.insert(forms.end(), list->begin(), list->end());
+  }
+  for (std::size_t offset = 0; offset < 40; ++offset)
+    for (const char* form : {"CD19", "cd19/22", "lupus nephritis (LN)", "KITE-363", "B-ALL", "Sj\xC3\xB6gren's"}) {
+      expect_same_as_whole_search(std::string(offset, ' ') + form);
+      expect_same_as_whole_search(std::string(offset, 'u') + form + "car");
+    }
+  const std::vector<std::string> noise = {" ", ", ", "-", "/", " and ", "anti-", "CAR", "U", "x", "(", ")", "\n",
+                                          "\xE2\x80\x99s", "19", "c", "cd", "the patients ", "\xC3\xA9"};
+  std::mt19937 random(20261206);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int parts = int(random() % 12); parts >= 0; --parts) {
+      if (random() % 2) {
+        std::string form = forms[random() % forms.size()];
+        for (char& ch : form)
+          if (random() % 4 == 0) ch = char(std::islower(static_cast<unsigned char>(ch)) ? std::toupper(ch) : std::tolower(ch));
+        text += form;
+      } else {
+        text += noise[random() % noise.size()];
+      }
+    }
+    expect_same_as_whole_search(text);
+  }
+}
+
+// The characters RE2's case folding reads as ASCII letters: U+017F as s, U+212A (Kelvin) as k.
+TEST(Recognizer, CaseFoldingBeyondAsciiStillFinds) {
+  EXPECT_EQ(found("\xC5\xBFystemic lupus erythematosus"), (V{"disease:Systemic Lupus Erythematosus"}));
+  EXPECT_EQ(found("\xE2\x84\xAAymriah"), found("Kymriah"));
+  EXPECT_FALSE(found("Kymriah").empty());
 }
 
 TEST(Lexicon, UserEntriesExtendAndAdd) {
