@@ -308,14 +308,10 @@ class LeadScan {
   const std::vector<std::vector<std::size_t>>& scan(std::string_view text, std::size_t slots) {
     starts_.assign(slots, {});
     std::sort(leads_.begin(), leads_.end(), [](const Lead& a, const Lead& b) { return a.bigram < b.bigram; });
-    std::size_t from = 0;
-#if defined(__SSE2__)
-    from = scan_by_first_bytes(text);
-#endif
-    std::array<bool, 256> first{};
-    for (const Lead& l : leads_) first[l.bigram & 0xFF] = true;
-    for (std::size_t i = from; i + 1 < text.size(); ++i)
-      if (first[lower_byte(text[i])]) try_at(text, i);
+    bigrams_ = thread_bigram_bits();
+    for (const Lead& l : leads_) bigrams_[l.bigram >> 6] |= std::uint64_t(1) << (l.bigram & 63);
+    scan_places(text);
+    for (const Lead& l : leads_) bigrams_[l.bigram >> 6] = 0;  // all zero again for the next scan
     return starts_;
   }
 
@@ -325,6 +321,24 @@ class LeadScan {
     const std::string* text;
     std::size_t slot;
   };
+
+  // One bit for each pair of bytes, set for the leads' first two during a scan. A thread's own,
+  // so that a scan does not clear 8 KB to begin.
+  static std::uint64_t* thread_bigram_bits() {
+    thread_local std::array<std::uint64_t, 1024> bits{};
+    return bits.data();
+  }
+
+  void scan_places(std::string_view text) {
+    std::size_t from = 0;
+#if defined(__SSE2__)
+    from = scan_by_first_bytes(text);
+#endif
+    std::array<bool, 256> first{};
+    for (const Lead& l : leads_) first[l.bigram & 0xFF] = true;
+    for (std::size_t i = from; i + 1 < text.size(); ++i)
+      if (first[lower_byte(text[i])]) try_at(text, i);
+  }
   static unsigned bigram(char a, char b) { return unsigned(lower_byte(a)) | unsigned(lower_byte(b)) << 8; }
 
 #if defined(__SSE2__)
@@ -358,6 +372,7 @@ class LeadScan {
 
   void try_at(std::string_view text, std::size_t at) {
     unsigned key = bigram(text[at], text[at + 1]);
+    if (!((bigrams_[key >> 6] >> (key & 63)) & 1)) return;
     auto first = std::lower_bound(leads_.begin(), leads_.end(), key,
                                   [](const Lead& l, unsigned k) { return l.bigram < k; });
     for (auto l = first; l != leads_.end() && l->bigram == key; ++l) {
@@ -371,6 +386,7 @@ class LeadScan {
   }
 
   std::vector<Lead> leads_;
+  std::uint64_t* bigrams_ = nullptr;
   std::vector<std::vector<std::size_t>> starts_;
 };
 
