@@ -1,5 +1,8 @@
 #include "trialgraph/symbol.hpp"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -30,14 +33,35 @@ class SymbolPool {
   std::unordered_map<std::string_view, const std::string*> by_text_;
 };
 
+// A text's first eight bytes (zero past its end) as a number.
+std::uint64_t head_of(std::string_view text) {
+  std::uint64_t head = 0;
+  if (!text.empty()) std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), sizeof head));
+  return head;
+}
+
 const std::string* intern(std::string_view text) {
+  // The merge asks for the same few dozen names millions of times: each thread keeps the last one
+  // seen in each of 256 slots, picked by length and first bytes, which mostly tell names apart
+  // without hashing the whole text.
+  struct Recent {
+    std::uint64_t head = 0;
+    const std::string* text = nullptr;
+  };
+  thread_local std::array<Recent, 256> recent;
+  std::uint64_t head = head_of(text);
+  Recent& slot = recent[((head ^ text.size()) * 0x9E3779B97F4A7C15ull) >> 56];
+  if (slot.text && slot.head == head && slot.text->size() == text.size() &&
+      (text.size() <= sizeof head || std::memcmp(slot.text->data() + sizeof head, text.data() + sizeof head,
+                                                 text.size() - sizeof head) == 0))
+    return slot.text;
   // Each thread remembers what it has looked up, so the merge loop takes no lock for a name it
   // has seen; the views point into the pool's strings, which are never freed.
   thread_local std::unordered_map<std::string_view, const std::string*> seen;
   auto found = seen.find(text);
-  if (found != seen.end()) return found->second;
-  const std::string* kept = SymbolPool::instance().intern(text);
-  seen.emplace(*kept, kept);
+  const std::string* kept = found != seen.end() ? found->second : SymbolPool::instance().intern(text);
+  if (found == seen.end()) seen.emplace(*kept, kept);
+  slot = {head, kept};
   return kept;
 }
 
