@@ -296,14 +296,17 @@ class RecordEmitter {
 
   void emit_sites() {
     for (const SiteRecord& site : r_.sites) {
-      std::string facility(trim(site.facility)), city(trim(site.city)), state(trim(site.state)),
-          country(trim(site.country));
+      std::string_view facility = trim(site.facility), city = trim(site.city), state = trim(site.state),
+                       country = trim(site.country);
       std::string key = site_key(facility, city, state, country);
       if (key == "|||") continue;
-      std::string name = facility;
-      for (const std::string* part : {&city, &state, &country})
-        if (facility.empty() && !part->empty()) name += (name.empty() ? "" : ", ") + *part;
-      Entity s{label::kSite, key, name, {}, {}};
+      std::string name(facility);
+      for (std::string_view part : {city, state, country}) {
+        if (!facility.empty() || part.empty()) continue;
+        if (!name.empty()) name += ", ";
+        name += part;
+      }
+      Entity s{label::kSite, std::move(key), std::move(name), {}, {}};
       s.properties.reserve(7);
       put(s.properties, "facility", facility);
       put(s.properties, "city", city);
