@@ -184,7 +184,9 @@ class StudyReader {
   }
 
   void read_sites() {
-    for (json loc : locations()) {
+    simdjson::dom::array list = locations();
+    r_.sites.reserve(list.size());
+    for (json loc : list) {
       SiteRecord s{text(loc, {"facility"}), text(loc, {"city"}), text(loc, {"state"}), text(loc, {"zip"}),
                    text(loc, {"country"}), text(loc, {"status"}), real(at(loc, {"geoPoint", "lat"})),
                    real(at(loc, {"geoPoint", "lon"}))};
