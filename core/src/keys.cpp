@@ -104,6 +104,16 @@ std::string_view ligature_letters(std::string_view text, std::size_t i) {
 }  // namespace
 
 namespace {
+// What folding makes of each ASCII byte: a letter or digit in lower case, a separator, or nothing
+// (the apostrophe).
+constexpr char kSeparator = ' ', kDropped = '\0';
+constexpr std::array<char, 128> kFoldedAscii = [] {
+  std::array<char, 128> table{};
+  for (int c = 0; c < 128; ++c)
+    table[std::size_t(c)] = c == '\'' ? kDropped : ascii::is_alnum(char(c)) ? ascii::to_lower(char(c)) : kSeparator;
+  return table;
+}();
+
 // fold_text's work, appended to `out`: keys of several folded fields are built in one string.
 // Folding never makes a text longer (a space stands for at least one byte dropped, a letter for as
 // many bytes as it had, or fewer), so the room is made once and written into.
@@ -117,14 +127,15 @@ void append_folded(std::string& out, std::string_view text) {
     auto c = static_cast<unsigned char>(text[i]);
     // "Sjögren's", "Sjögren’s" and "Sjögrens" are one name.
     if (c < 0x80) {
-      if (c == '\'') continue;
-      if (!ascii::is_alnum(c)) {
+      char folded = kFoldedAscii[c];
+      if (folded == kSeparator) {
         pending_space = true;
         continue;
       }
+      if (folded == kDropped) continue;
       if (pending_space && w > first) *w++ = ' ';
       pending_space = false;
-      *w++ = char(ascii::to_lower(c));
+      *w++ = folded;
       continue;
     }
     if (c == 0xE2 && text.substr(i, 3) == kRightSingleQuote) {
