@@ -1,6 +1,6 @@
 // Finds lexicon entries (and product codes, by their shape) in free text. One RE2::Set pass tells
-// which entries occur; only those are searched for their offsets. Built once, then shared by all
-// threads: every method is const.
+// which entries occur; only those are matched, where the text their forms begin with occurs.
+// Built once, then shared by all threads: every method is const.
 #pragma once
 
 #include <cstddef>
