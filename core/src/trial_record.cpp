@@ -301,11 +301,9 @@ class RecordEmitter {
       std::string key = site_key(facility, city, state, country);
       if (key == "|||") continue;
       std::string name(facility);
-      for (std::string_view part : {city, state, country}) {
-        if (!facility.empty() || part.empty()) continue;
-        if (!name.empty()) name += ", ";
-        name += part;
-      }
+      if (facility.empty())  // a site without one is named by its place: "Lyon, France"
+        for (std::string_view part : {city, state, country})
+          if (!part.empty()) name.append(name.empty() ? "" : ", ").append(part);
       Entity s{label::kSite, std::move(key), std::move(name), {}, {}};
       s.properties.reserve(7);
       put(s.properties, "facility", facility);

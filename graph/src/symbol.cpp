@@ -51,18 +51,17 @@ const std::string* intern(std::string_view text) {
   thread_local std::array<Recent, 256> recent;
   std::uint64_t head = head_of(text);
   Recent& slot = recent[((head ^ text.size()) * 0x9E3779B97F4A7C15ull) >> 56];
-  if (slot.text && slot.head == head && slot.text->size() == text.size() &&
-      (text.size() <= sizeof head || std::memcmp(slot.text->data() + sizeof head, text.data() + sizeof head,
-                                                 text.size() - sizeof head) == 0))
-    return slot.text;
+  if (slot.text && slot.head == head && *slot.text == text) return slot.text;
   // Each thread remembers what it has looked up, so the merge loop takes no lock for a name it
   // has seen; the views point into the pool's strings, which are never freed.
   thread_local std::unordered_map<std::string_view, const std::string*> seen;
   auto found = seen.find(text);
-  const std::string* kept = found != seen.end() ? found->second : SymbolPool::instance().intern(text);
-  if (found == seen.end()) seen.emplace(*kept, kept);
-  slot = {head, kept};
-  return kept;
+  if (found == seen.end()) {
+    const std::string* kept = SymbolPool::instance().intern(text);
+    found = seen.emplace(*kept, kept).first;
+  }
+  slot = {head, found->second};
+  return found->second;
 }
 
 }  // namespace
