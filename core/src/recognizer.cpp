@@ -170,11 +170,10 @@ struct Recognizer::Compiled {
   Lexicon lexicon;
   std::vector<Pattern> patterns;
   std::unique_ptr<RE2::Set> set;
+  // Not in the set: they would make its DFA a quarter slower, and where they can match is found
+  // by a scan of a text's slashes and digits instead (cd_list_starts, product_code_starts).
   RE2 cd_list{R"((?i)\bCD[\s\-]?\d{1,3}((?:\s*/\s*\d{1,3}\b)+))"};
   RE2 product_code{R"(\b([A-Z]{2,6})((?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?)\b)"};
-  // The set holds these two as well, after the lexicon's patterns: the set's one pass over a text
-  // tells whether they occur, and most texts need no search of their own for either.
-  int cd_list_in_set = -1, product_code_in_set = -1;
 
   explicit Compiled(Lexicon l) : lexicon(std::move(l)) {
     RE2::Options options;
@@ -194,9 +193,7 @@ struct Recognizer::Compiled {
       add(i, Role::ambiguous, alternation(ambiguous));
       add(i, Role::veto, alternation(veto));
     }
-    cd_list_in_set = set->Add(cd_list.pattern(), nullptr);
-    product_code_in_set = set->Add(product_code.pattern(), nullptr);
-    if (cd_list_in_set < 0 || product_code_in_set < 0 || !set->Compile())
+    if (!set->Compile())
       throw LexiconError("the lexicons are too large to compile together");
   }
 
@@ -286,6 +283,95 @@ constexpr std::size_t kNone = std::size_t(-1);
 // text holding either, a match may begin without its lead, so its patterns are searched for.
 bool folds_onto_ascii(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+// RE2's \w in one byte: a byte of a multibyte character is not a word character.
+bool is_word_byte(char c) { return is_alnum(c) || c == '_'; }
+
+// Where a CD list ("CD19/22", "cd 20 / 22") can begin. Every one has, before its first slash,
+// "CD", perhaps a space or hyphen, one to three digits and perhaps spaces, and after it perhaps
+// spaces and a digit: walking back from each slash that has those finds all the places, and a
+// few more (RE2, anchored there, decides).
+std::vector<std::size_t> cd_list_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  auto cd_at = [&](std::size_t at) { return (text[at] | 0x20) == 'c' && (text[at + 1] | 0x20) == 'd'; };
+  for (std::size_t slash = text.find('/'); slash != std::string_view::npos; slash = text.find('/', slash + 1)) {
+    std::size_t digits_end = slash;
+    while (digits_end > 0 && ascii::is_space(text[digits_end - 1])) --digits_end;
+    std::size_t q = digits_end;
+    while (q > 0 && is_digit(text[q - 1])) --q;
+    std::size_t after = slash + 1;
+    while (after < text.size() && ascii::is_space(text[after])) ++after;
+    if (q == digits_end || digits_end - q > 3 || after == text.size() || !is_digit(text[after])) continue;
+    if (q >= 2 && cd_at(q - 2)) starts.push_back(q - 2);
+    else if (q >= 3 && (ascii::is_space(text[q - 1]) || text[q - 1] == '-') && cd_at(q - 3)) starts.push_back(q - 3);
+  }
+  return starts;
+}
+
+// The places two digits in a row begin, in text order (SSE2 sixteen at a time where it can).
+template <class Visit>
+void for_each_digit_pair(std::string_view text, Visit visit) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+  auto digits = [&](std::size_t at) {
+    __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)), zero);
+    return unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
+  };
+  for (; i + 17 <= text.size(); i += 16)
+    for (unsigned pairs = digits(i) & digits(i + 1); pairs != 0; pairs &= pairs - 1) visit(i + unsigned(__builtin_ctz(pairs)));
+#endif
+  for (; i + 1 < text.size(); ++i)
+    if (is_digit(text[i]) && is_digit(text[i + 1])) visit(i);
+}
+
+// Where a product code (KTE-X19, CTL019, ABC-123) can begin. Each is a word of two to six
+// capitals, perhaps "-X", perhaps "-", two to five digits, at most two capitals, and then the
+// word ends or "-" follows. From each pair of digits after a capital (or after a hyphen after one)
+// the rest of that shape is checked and the capitals walked back: RE2 then runs only where a code
+// is (an NCT number, a date or "CD19-directed" cost it nothing).
+std::vector<std::size_t> product_code_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  auto capitals_before = [&](std::size_t end) {
+    while (end > 0 && is_upper(text[end - 1])) --end;
+    return end;
+  };
+  auto add = [&](std::size_t begin, std::size_t end) {
+    if (end - begin >= 2 && end - begin <= 6 && (begin == 0 || !is_word_byte(text[begin - 1]))) starts.push_back(begin);
+  };
+  auto shaped_after = [&](std::size_t digits) {  // two to five digits, at most two capitals, the word's end
+    std::size_t d = digits;
+    while (d < text.size() && is_digit(text[d])) ++d;
+    std::size_t x = d;
+    while (x < text.size() && is_upper(text[x])) ++x;
+    return d - digits <= 5 && x - d <= 2 && (x == text.size() || !is_word_byte(text[x]));
+  };
+  for_each_digit_pair(text, [&](std::size_t digits) {
+    std::size_t end = digits > 0 && text[digits - 1] == '-' ? digits - 1 : digits;  // where the capitals end
+    if (end == 0 || !is_upper(text[end - 1]) || !shaped_after(digits)) return;
+    std::size_t begin = capitals_before(end);
+    add(begin, end);
+    if (end - begin == 1 && begin >= 2 && text[begin - 1] == '-') add(capitals_before(begin - 1), begin - 1);  // "KTE-X19"
+  });
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  return starts;
+}
+
+// Calls `take()` for each match of `re` a left-to-right search finds (it returns where the next
+// search begins), trying `re` only at `starts` (ascending, every place a match can begin), or
+// searching the whole text when `starts` is null.
+template <class Take>
+void for_each_match(const RE2& re, re2::StringPiece input, const std::vector<std::size_t>* starts,
+                    re2::StringPiece* groups, int count, Take take) {
+  std::size_t pos = 0, size = input.size();
+  if (!starts) {
+    while (pos < size && re.Match(input, pos, size, RE2::UNANCHORED, groups, count)) pos = take();
+    return;
+  }
+  for (std::size_t at : *starts)
+    if (at >= pos && re.Match(input, at, size, RE2::ANCHOR_START, groups, count)) pos = take();
 }
 
 constexpr std::array<unsigned char, 256> kLowerBytes = [] {
@@ -459,24 +545,20 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
 
   std::vector<int> hits;
   RE2::Set::ErrorInfo error{};
+  bool search_whole = false;  // every pattern is searched for through the whole text
   if (!c.set->Match(input, &hits, &error) && error.kind != RE2::Set::kNoError) {
     hits.clear();  // the DFA ran out of memory on this text: search every pattern instead
-    for (int i = 0; i <= std::max(c.cd_list_in_set, c.product_code_in_set); ++i) hits.push_back(i);
+    for (int i = 0; i < int(c.patterns.size()); ++i) hits.push_back(i);
+    search_whole = true;
   }
   std::sort(hits.begin(), hits.end());
-  auto take_hit = [&hits](int pattern) {
-    auto found = std::find(hits.begin(), hits.end(), pattern);
-    if (found == hits.end()) return false;
-    hits.erase(found);
-    return true;
-  };
-  bool cd_lists = take_hit(c.cd_list_in_set), product_codes = take_hit(c.product_code_in_set);
+  search_whole = search_whole || folds_onto_ascii(text);
 
   // Each pattern the set saw is matched where one of its leads begins (anchored there, so a place
   // that does not match costs a few bytes), not searched for through the rest of the text.
   std::optional<LeadScan> lead_scan;
   const std::vector<std::vector<std::size_t>>* lead_starts = nullptr;
-  if (!hits.empty() && !folds_onto_ascii(text)) {
+  if (!hits.empty() && !search_whole) {
     lead_scan.emplace();
     for (std::size_t k = 0; k < hits.size(); ++k)
       for (const std::string& lead : c.patterns[std::size_t(hits[k])].leads) lead_scan->add(lead, k);
@@ -508,10 +590,10 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
     }
   }
   // "CD19 / 20" and "CD19/22": the bare numbers are CD antigens too.
-  if (cd_lists) {
+  {
     re2::StringPiece groups[2];
-    std::size_t pos = 0;
-    while (pos < text.size() && c.cd_list.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+    std::vector<std::size_t> starts = search_whole ? std::vector<std::size_t>() : cd_list_starts(text);
+    for_each_match(c.cd_list, input, search_whole ? nullptr : &starts, groups, 2, [&] {
       std::size_t t = std::size_t(groups[1].data() - text.data()), t_end = t + groups[1].size();
       for (std::size_t i = t; i < t_end;) {
         if (!is_digit(text[i])) { ++i; continue; }
@@ -521,8 +603,8 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
           candidates.push_back({*k, i, j, "CD" + std::string(text.substr(i, j - i))});
         i = j;
       }
-      pos = t_end;
-    }
+      return t_end;
+    });
   }
 
   // Longest first; a veto ("truncated EGFR") beats an entry of the same length.
@@ -594,15 +676,15 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   // Product codes by shape, where no lexicon entry already explains the text.
   const ProductCodeRules& rules = c.lexicon.product_codes();
   re2::StringPiece code_groups[3];
-  for (std::size_t pos = 0; product_codes && pos < text.size() &&
-       c.product_code.Match(input, pos, text.size(), RE2::UNANCHORED, code_groups, 3);) {
+  std::vector<std::size_t> code_starts = search_whole ? std::vector<std::size_t>() : product_code_starts(text);
+  for_each_match(c.product_code, input, search_whole ? nullptr : &code_starts, code_groups, 3, [&] {
     std::size_t b = std::size_t(code_groups[0].data() - text.data()), e = b + code_groups[0].size();
-    pos = e;
     std::string code(text.substr(b, e - b)), prefix(code_groups[1].data(), code_groups[1].size());
-    if (rules.not_codes.count(code) || rules.not_prefixes.count(prefix)) continue;
-    if (taken.overlaps(b, e) || blocked_spans.overlaps(b, e)) continue;
-    mentions.push_back({EntityKind::drug, nullptr, b, e, code, false});
-  }
+    if (!rules.not_codes.count(code) && !rules.not_prefixes.count(prefix) && !taken.overlaps(b, e) &&
+        !blocked_spans.overlaps(b, e))
+      mentions.push_back({EntityKind::drug, nullptr, b, e, code, false});
+    return e;
+  });
 
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;

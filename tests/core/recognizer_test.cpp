@@ -192,6 +192,33 @@ TEST(Recognizer, FindsInWrittenAndRandomTextsWhatASearchOfTheWholeTextFinds) {
   }
 }
 
+// Product codes (KTE-X19, CTL019) and CD lists (CD19/22) are matched only where a scan of the
+// text's digits and slashes says one can begin; random texts of their parts, and near misses (six
+// digits, three capitals after the digits, a glued underscore), against the whole-text search.
+TEST(Recognizer, FindsProductCodesAndCdListsWhereASearchOfTheWholeTextFinds) {
+  const std::vector<std::string> parts = {"CD", "cd", "KTE", "X", "ABCDEFG", "NCT", "UCART", "AB", "T", "CAR",
+                                          "19", "0", "123", "1234", "12345", "123456", "22", "-", "--", "/",
+                                          " / ", " ", "\t", "\n", "_", "(", ")", "a", "\xC3\xA9", ", ", "x",
+                                          "CD19", "cd20", "CD 22", "/22", "/ 19", "-X", "KTE-X19"};
+  std::mt19937 random(20261207);
+  std::size_t codes = 0, cd_listed = 0;
+  for (int i = 0; i < 100000; ++i) {
+    std::string text;
+    for (int n = int(random() % 10); n >= 0; --n) text += parts[random() % parts.size()];
+    expect_same_as_whole_search(text);
+    for (const Mention& m : shared_recognizer()->find(text)) {
+      codes += m.entry == nullptr;
+      cd_listed += m.surface.rfind("CD", 0) == 0 && m.end - m.begin == m.surface.size() - 2;  // "22" of "CD19/22"
+    }
+  }
+  EXPECT_GE(codes, 3000u);  // the texts do hold codes and lists (and misses): the comparison is not empty
+  EXPECT_GE(cd_listed, 400u);
+  for (const char* text : {"KTE-X19", "KTE-X-19 and CTL019", "AB-12-3", "ABCDEFG12", "NCT01234567", "ABC123456",
+                           "ABC12DEF", "ABC12_", "ABC12d", "x AB12 y", "CD19/22", "CD-19 / 20/ 21", "cd 123/4",
+                           "CD1234/5", "CD19/ x", "UCD19/22", "CD19 /\n22"})
+    expect_same_as_whole_search(text);
+}
+
 // The characters RE2's case folding reads as ASCII letters: U+017F as s, U+212A (Kelvin) as k.
 TEST(Recognizer, CaseFoldingBeyondAsciiStillFinds) {
   EXPECT_EQ(found("\xC5\xBFystemic lupus erythematosus"), (V{"disease:Systemic Lupus Erythematosus"}));
