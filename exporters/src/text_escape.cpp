@@ -158,9 +158,7 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
-std::string turtle_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void append_turtle_escaped(std::string& out, std::string_view text) {
   // Turtle allows more, but U+FFFD for controls reads the same
   static const PlainBytes plain([](unsigned char c) { return plain_ascii(c) && c != '\\' && c != '"'; });
   each_valid_char(text, out, plain, [](std::string& o, char c) {
@@ -173,18 +171,24 @@ std::string turtle_escape(std::string_view text) {
       default: o.push_back(c);
     }
   });
+}
+
+std::string turtle_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_turtle_escaped(out, text);
   return out;
 }
 
-std::string iri_escape(std::string_view iri) {
-  // Bytes an IRI keeps as they are; almost every IRI is only those, and is returned as it is.
+void append_iri_escaped(std::string& out, std::string_view iri) {
+  // Bytes an IRI keeps as they are; almost every IRI is only those, and is appended as it is.
   static const PlainBytes plain([](unsigned char c) {
     return c > 0x20 && c < 0x7F && std::string_view("<>\"{}|^`\\").find(char(c)) == std::string_view::npos;
   });
   std::size_t first_other = 0;
   while (first_other < iri.size() && plain.plain[static_cast<unsigned char>(iri[first_other])]) ++first_other;
-  if (first_other == iri.size()) return std::string(iri);
-  std::string out(iri.substr(0, first_other));
+  out.append(iri.substr(0, first_other));
+  if (first_other == iri.size()) return;
   for (char c : valid_xml_text(iri.substr(first_other))) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u <= 0x20 || (u < 0x80 && !plain.plain[u] && u != 0x7F)) {
@@ -195,6 +199,11 @@ std::string iri_escape(std::string_view iri) {
       out.push_back(c);
     }
   }
+}
+
+std::string iri_escape(std::string_view iri) {
+  std::string out;
+  append_iri_escaped(out, iri);
   return out;
 }
 

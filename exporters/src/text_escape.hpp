@@ -17,8 +17,12 @@ std::string xml_escape(std::string_view text);
 void append_xml_escaped(std::string& out, std::string_view text);
 /// The inside of a Turtle "..." string.
 std::string turtle_escape(std::string_view text);
+/// turtle_escape, appended to `out`.
+void append_turtle_escaped(std::string& out, std::string_view text);
 /// The inside of an N-Triples/Turtle <IRI>: characters IRIs cannot hold percent-encoded.
 std::string iri_escape(std::string_view iri);
+/// iri_escape, appended to `out`.
+void append_iri_escaped(std::string& out, std::string_view iri);
 /// Shortest decimal that reads back as the same double.
 std::string format_double(double value);
 

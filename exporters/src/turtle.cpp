@@ -1,5 +1,6 @@
 // RDF writers over the one triple model (rdf_triples.hpp): Turtle with the vocabulary's prefixes,
 // N-Triples, and N-Quads with one named graph per source document.
+#include <array>
 #include <regex>
 #include <unordered_map>
 
@@ -15,29 +16,112 @@ using detail::Term;
 using detail::Triple;
 
 // A local name Turtle takes unescaped after a prefix: [A-Za-z0-9_] then [A-Za-z0-9_.-], no final '.'.
+// Every IRI written is checked, so by table rather than by the locale's isalnum.
 bool plain_local_name(std::string_view s) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  if (s.empty() || !word(s.front()) || s.back() == '.') return false;
+  static const auto table = [] {
+    std::array<unsigned char, 256> t{};  // 1: a word character, 2: '.' or '-' (not first)
+    for (int c = 0; c < 256; ++c)
+      t[std::size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? 1
+                          : c == '.' || c == '-'                                                         ? 2
+                                                                                                         : 0;
+    return t;
+  }();
+  if (s.empty() || table[static_cast<unsigned char>(s.front())] != 1 || s.back() == '.') return false;
   for (char c : s)
-    if (!word(c) && c != '.' && c != '-') return false;
+    if (table[static_cast<unsigned char>(c)] == 0) return false;
   return true;
 }
 
-std::string quoted(const std::string& lexical) { return "\"" + detail::turtle_escape(lexical) + "\""; }
+std::string quoted(std::string_view lexical) { return "\"" + detail::turtle_escape(lexical) + "\""; }
 
 // <iri> in the form N-Triples and Turtle share.
-std::string bracketed(const std::string& iri) { return "<" + detail::iri_escape(iri) + ">"; }
+std::string bracketed(std::string_view iri) { return "<" + detail::iri_escape(iri) + ">"; }
+
+bool starts_with(std::string_view s, std::string_view start) { return s.substr(0, start.size()) == start; }
+
+// The namespaces Turtle abbreviates: the vocabulary's (docs/rdf-vocabulary.md), and one for each
+// kind of local entity under the base IRI (`site:` for <base>site/), because local IRIs are most
+// of what a registry-sized file spells: written whole they made it a fifth larger.
+class Namespaces {
+ public:
+  Namespaces(const Graph& graph, const ExportOptions& options) : base_(options.base_iri) {
+    std::set<std::string> kinds = {"statement", "source"};
+    for (const auto& [label, count] : graph.nodes_by_label()) {
+      std::string kind;
+      for (char c : label) kind.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+      kinds.insert(kind);  // the segment rdf_triples.cpp mints local IRIs under
+    }
+    for (const std::string& kind : kinds)
+      if (usable_prefix(kind)) local_.emplace_back(kind, base_ + kind + "/");
+  }
+
+  void declare(std::ostream& out) const {
+    for (const auto& [prefix, space] : detail::rdf_prefixes())
+      out << "@prefix " << prefix << ": <" << space << "> .\n";
+    for (const auto& [prefix, space] : local_) out << "@prefix " << prefix << ": <" << detail::iri_escape(space) << "> .\n";
+    out << "\n";
+  }
+
+  // prefix:local where a declared namespace and a plain local name allow it, else <iri>.
+  void append_name(std::string& out, std::string_view iri) const {
+    if (starts_with(iri, base_)) {
+      std::string_view rest = iri.substr(base_.size());
+      std::size_t slash = rest.find('/');
+      if (slash != std::string_view::npos) {
+        std::string_view kind = rest.substr(0, slash), local = rest.substr(slash + 1);
+        for (const auto& [prefix, space] : local_)
+          if (prefix == kind && plain_local_name(local)) {
+            out.append(prefix).append(":").append(local);
+            return;
+          }
+      }
+    }
+    for (const auto& [prefix, space] : detail::rdf_prefixes())
+      if (starts_with(iri, space) && plain_local_name(iri.substr(space.size()))) {
+        out.append(prefix).append(":").append(iri.substr(space.size()));
+        return;
+      }
+    out.append("<");
+    detail::append_iri_escaped(out, iri);
+    out.append(">");
+  }
+
+ private:
+  // A lower-case word Turtle reads as a prefix name, not one of the vocabulary's, nor a keyword.
+  static bool usable_prefix(const std::string& kind) {
+    if (kind.empty() || kind.front() < 'a' || kind.front() > 'z') return false;
+    for (char c : kind)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+    for (const char* keyword : {"a", "true", "false", "prefix", "base", "graph"})
+      if (kind == keyword) return false;
+    for (const auto& [prefix, space] : detail::rdf_prefixes())
+      if (kind == prefix) return false;
+    return true;
+  }
+
+  std::string base_;
+  std::vector<std::pair<std::string, std::string>> local_;  // (kind, <base>kind/), a few
+};
+
+// Spellings of terms a writer meets over and over (predicates, datatypes), found by the address
+// of the term's text, which the triple maker keeps in place, and checked against the text itself.
+class SpellingCache {
+ public:
+  template <class Spell>
+  const std::string& get(std::string_view value, Spell spell) {
+    auto [known, fresh] = by_address_.try_emplace(value.data());
+    if (fresh || known->second.first != value) known->second = {std::string(value), spell(value)};
+    return known->second.second;
+  }
+
+ private:
+  std::unordered_map<const char*, std::pair<std::string, std::string>> by_address_;
+};
 
 // The RDF writers format one chunk of triples at a time into `out`; a chunk's writer is fresh.
 class TurtleWriter {
  public:
-  TurtleWriter(std::string& out, const ExportOptions&) : out_(out) {}
-
-  static void header(std::ostream& out) {
-    for (const auto& [prefix, space] : detail::rdf_prefixes())
-      out << "@prefix " << prefix << ": <" << space << "> .\n";
-    out << "\n";
-  }
+  TurtleWriter(std::string& out, const Namespaces& namespaces) : out_(out), namespaces_(namespaces) {}
 
   // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
   void triple(const Triple& t, const std::set<std::string>&) {
@@ -45,22 +129,27 @@ class TurtleWriter {
     bool same_subject = open_ && t.subject.value == subject_iri_;
     if (!same_subject && t.subject.value != subject_iri_) {
       subject_iri_ = t.subject.value;
-      subject_name_ = name(t.subject);
+      subject_name_.clear();
+      append_term(subject_name_, t.subject);
     }
-    auto [known, fresh] = predicates_.try_emplace(t.predicate.value);
-    if (fresh) known->second = predicate(t.predicate);
-    const std::string& p = known->second;  // a map's entry stays put: compared by address below
-    std::string o = object_name(t.object);
-    if (same_subject && &p == predicate_) {
-      out_.append(", ").append(o);
+    const std::string& p = predicates_.get(t.predicate.value, [&](std::string_view iri) {
+      static const std::string rdf_type = std::string(detail::ns::rdf) + "type";
+      std::string name;
+      if (iri == rdf_type) return std::string("a");
+      namespaces_.append_name(name, iri);
+      return name;
+    });
+    if (same_subject && p == predicate_) {
+      out_.append(", ");
     } else if (same_subject) {
-      out_.append(" ;\n    ").append(p).append(" ").append(o);
+      out_.append(" ;\n    ").append(p).append(" ");
     } else {
       finish();
-      out_.append(subject_name_).append(" ").append(p).append(" ").append(o);
+      out_.append(subject_name_).append(" ").append(p).append(" ");
     }
+    append_term(out_, t.object);
     open_ = true;
-    predicate_ = &p;
+    predicate_ = p;
   }
 
   void finish() {
@@ -69,49 +158,34 @@ class TurtleWriter {
   }
 
  private:
-  static std::string prefixed(const std::string& iri) {
-    std::string_view whole(iri);
-    for (const auto& [prefix, space] : detail::rdf_prefixes())
-      if (whole.substr(0, space.size()) == space && plain_local_name(whole.substr(space.size()))) {
-        std::string out;
-        out.reserve(prefix.size() + 1 + iri.size() - space.size());
-        return out.append(prefix).append(":").append(whole.substr(space.size()));
-      }
-    return bracketed(iri);
-  }
-
-  static std::string predicate(const Term& t) {
-    static const std::string rdf_type = std::string(detail::ns::rdf) + "type";
-    return t.value == rdf_type ? "a" : prefixed(t.value);
-  }
-
-  static bool is_boolean(const std::string& datatype) {
+  static bool is_boolean(std::string_view datatype) {
     static const std::string boolean = std::string(detail::ns::xsd) + "boolean";
     return datatype == boolean;
   }
 
-  static std::string name(const Term& t) {
-    if (t.kind == Term::Kind::iri) return prefixed(t.value);
-    if (t.datatype.empty()) return quoted(t.value);
-    if (is_boolean(t.datatype)) return t.value;
-    return quoted(t.value) + "^^" + prefixed(t.datatype);
-  }
-
-  // As name(), a datatype's spelling kept: a vocabulary has a few.
-  std::string object_name(const Term& t) {
-    if (t.kind == Term::Kind::iri || t.datatype.empty()) return name(t);
-    auto [known, fresh] = datatypes_.try_emplace(t.datatype);
-    if (fresh) known->second = is_boolean(t.datatype) ? "" : "^^" + prefixed(t.datatype);
-    if (known->second.empty()) return t.value;  // a boolean: bare
-    return quoted(t.value) + known->second;
+  void append_term(std::string& out, const Term& t) {
+    if (t.kind == Term::Kind::iri) return namespaces_.append_name(out, t.value);
+    if (!t.datatype.empty() && is_boolean(t.datatype)) {
+      out.append(t.value);  // true, false: bare
+      return;
+    }
+    out.append("\"");
+    detail::append_turtle_escaped(out, t.value);
+    out.append("\"");
+    if (!t.datatype.empty())
+      out.append(datatypes_.get(t.datatype, [&](std::string_view iri) {
+        std::string suffix = "^^";
+        namespaces_.append_name(suffix, iri);
+        return suffix;
+      }));
   }
 
   std::string& out_;
+  const Namespaces& namespaces_;
   bool open_ = false;
-  const std::string* predicate_ = nullptr;     // of the statement left open, in predicates_
-  std::string subject_iri_, subject_name_;     // the last subject, spelled
-  std::unordered_map<std::string, std::string> predicates_;  // a vocabulary's few dozen, spelled
-  std::unordered_map<std::string, std::string> datatypes_;   // "^^xsd:date", or "" for a boolean
+  std::string predicate_;                   // of the statement left open, spelled
+  std::string subject_iri_, subject_name_;  // the last subject, spelled
+  SpellingCache predicates_, datatypes_;
 };
 
 std::string ntriples_term(const Term& t) {
@@ -152,14 +226,15 @@ class NQuadsWriter {
 };
 
 // Nodes, then edges, in chunks formatted on options.jobs threads; then the source documents.
-template <class Writer>
-void write_triples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
+// `make_writer(text)` gives a fresh writer that formats into `text`.
+template <class MakeWriter>
+void write_triples(const Graph& graph, std::ostream& out, const ExportOptions& options, MakeWriter make_writer) {
   graph.prepare_export_order(options.jobs);
   auto in_chunks = [&](void (*triples)(const Graph&, std::size_t, std::size_t, const ExportOptions&,
                                        const detail::TripleSink&)) {
     detail::write_ordered_chunks(out, graph.node_count(), options.jobs,
                                  [&](std::size_t begin, std::size_t end, std::string& text) {
-                                   Writer writer(text, options);
+                                   auto writer = make_writer(text);
                                    triples(graph, begin, end, options, [&](const Triple& t, const std::set<std::string>& s) {
                                      writer.triple(t, s);
                                    });
@@ -169,7 +244,7 @@ void write_triples(const Graph& graph, std::ostream& out, const ExportOptions& o
   in_chunks(&detail::node_triples);
   in_chunks(&detail::edge_triples);
   std::string text;
-  Writer writer(text, options);
+  auto writer = make_writer(text);
   detail::source_triples(graph, options, [&](const Triple& t, const std::set<std::string>& s) { writer.triple(t, s); });
   writer.finish();
   out << text;
@@ -183,16 +258,17 @@ bool valid_base_iri(std::string_view iri) {
 }
 
 void write_turtle(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  TurtleWriter::header(out);
-  write_triples<TurtleWriter>(graph, out, options);
+  const Namespaces namespaces(graph, options);
+  namespaces.declare(out);
+  write_triples(graph, out, options, [&](std::string& text) { return TurtleWriter(text, namespaces); });
 }
 
 void write_ntriples(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  write_triples<NTriplesWriter>(graph, out, options);
+  write_triples(graph, out, options, [&](std::string& text) { return NTriplesWriter(text, options); });
 }
 
 void write_nquads(const Graph& graph, std::ostream& out, const ExportOptions& options) {
-  write_triples<NQuadsWriter>(graph, out, options);
+  write_triples(graph, out, options, [&](std::string& text) { return NQuadsWriter(text, options); });
 }
 
 }  // namespace trialgraph

@@ -69,22 +69,39 @@ TEST(Turtle, DiseaseWithMeshIdIsAMeshIri) {
   EXPECT_TRUE(has(out, "CLINICALTRIALS:NCT01234567 schema:healthCondition MESH:D008180 .")) << out;
 }
 
-TEST(Turtle, LocalEntitiesAreUnderTheBase) {
+TEST(Turtle, LocalEntitiesAreUnderTheBaseWithAPrefixForEachKind) {
   std::string out = turtle(sample_graph(), "https://x.org/id/");
-  EXPECT_TRUE(has(out, "<https://x.org/id/sponsor/acme-pharma> a tg:Sponsor")) << out;
-  EXPECT_TRUE(has(out, "<https://x.org/id/site/h--madrid----spain> a tg:Site"));
-  EXPECT_TRUE(has(out, "schema:sponsor <https://x.org/id/sponsor/acme-pharma> ;")) << out;
-  EXPECT_TRUE(has(out, "<https://x.org/id/statement/"));
-  EXPECT_TRUE(has(out, "<https://x.org/id/source/" + slug("a.json") + "> a prov:Entity"));
+  for (const char* kind : {"sponsor", "site", "trial", "disease", "statement", "source"})
+    EXPECT_TRUE(has(out, std::string("@prefix ") + kind + ": <https://x.org/id/" + kind + "/> .")) << kind;
+  EXPECT_TRUE(has(out, "\nsponsor:acme-pharma a tg:Sponsor")) << out;
+  EXPECT_TRUE(has(out, "\nsite:h--madrid----spain a tg:Site"));
+  EXPECT_TRUE(has(out, "schema:sponsor sponsor:acme-pharma ;")) << out;
+  EXPECT_TRUE(has(out, "\nstatement:"));
+  EXPECT_TRUE(has(out, "\nsource:" + slug("a.json") + " a prov:Entity"));
   EXPECT_FALSE(has(out, "w3id.org/trialgraph/id/"));
+}
+
+// A kind whose name would clash with a vocabulary prefix or is no prefix name, and a slug that is
+// no plain local name, are spelled whole.
+TEST(Turtle, WhatNoPrefixCanSpellIsAWholeIri) {
+  Graph g;
+  g.merge_entity({"Schema", "x", "X", {}, {}}, "s");
+  g.merge_entity({"Adverse Event", "rash", "Rash", {}, {}}, "s");
+  g.merge_entity({"Drug", ".", "Dot", {}, {}}, "s");
+  std::string out = turtle(g);
+  EXPECT_FALSE(has(out, "@prefix schema: <https://x.org/id/")) << out;
+  EXPECT_TRUE(has(out, "\n<https://x.org/id/schema/x> a tg:Schema")) << out;
+  EXPECT_TRUE(has(out, "\n<https://x.org/id/adverse%20event/rash> a")) << out;
+  EXPECT_TRUE(has(out, "@prefix drug: <https://x.org/id/drug/> ."));
+  EXPECT_TRUE(has(out, "\n<https://x.org/id/drug/" + slug(".") + "> a tg:Drug")) << out;
 }
 
 TEST(Turtle, TrialWithoutNctIdIsLocal) {
   Graph g;
   g.merge_entity({"Trial", "title:car t for lupus", "CAR-T for Lupus", {}, {}}, "s");
   std::string out = turtle(g);
-  EXPECT_TRUE(has(out, "<https://x.org/id/trial/" + slug("title:car t for lupus") + "> a tg:Trial")) << out;
-  EXPECT_TRUE(has(out, "<https://x.org/id/trial/title-car-t-for-lupus---")) << out;
+  EXPECT_TRUE(has(out, "\ntrial:" + slug("title:car t for lupus") + " a tg:Trial")) << out;
+  EXPECT_TRUE(has(out, "\ntrial:title-car-t-for-lupus---")) << out;
   EXPECT_FALSE(has(out, "CLINICALTRIALS:title"));
 }
 
@@ -94,8 +111,8 @@ TEST(Turtle, SitesWhoseKeysDifferOnlyByAnAccentAreTwoSubjects) {
   g.merge_entity({"Site", site_key("Research Site S8", "Créteil", "", "France"), "Research Site S8", {}, {}}, "s");
   g.merge_entity({"Site", site_key("Research Site S8", "Creteil", "", "France"), "Research Site S8", {}, {}}, "s");
   std::string out = turtle(g);
-  EXPECT_TRUE(has(out, "<https://x.org/id/site/research-site-s8--creteil----france> a tg:Site")) << out;
-  EXPECT_TRUE(has(out, "<https://x.org/id/site/research-site-s8--creteil----france---")) << out;
+  EXPECT_TRUE(has(out, "\nsite:research-site-s8--creteil----france a tg:Site")) << out;
+  EXPECT_TRUE(has(out, "\nsite:research-site-s8--creteil----france---")) << out;
 }
 
 TEST(Turtle, IdNotUsableAsLocalNameFallsBackToTheBase) {
@@ -103,7 +120,7 @@ TEST(Turtle, IdNotUsableAsLocalNameFallsBackToTheBase) {
   g.merge_entity({"Disease", "bad id", "X", {}, {{"mesh_id", std::string("bad id")}}}, "s");
   std::string out = turtle(g);
   EXPECT_FALSE(has(out, "MESH:bad")) << out;
-  EXPECT_TRUE(has(out, "<https://x.org/id/disease/bad-id> a tg:Disease"));
+  EXPECT_TRUE(has(out, "\ndisease:bad-id a tg:Disease"));
 }
 
 TEST(Turtle, EscapesQuotesBackslashesAndNewlines) {
@@ -128,7 +145,7 @@ TEST(Turtle, NumbersAndBooleansAreTyped) {
 
 TEST(Turtle, LeadSponsorIsMarked) {
   std::string out = turtle(sample_graph());
-  EXPECT_TRUE(has(out, "schema:sponsor <https://x.org/id/sponsor/acme-pharma> ;\n    tg:leadSponsor <https://x.org/id/sponsor/acme-pharma> .")) << out;
+  EXPECT_TRUE(has(out, "schema:sponsor sponsor:acme-pharma ;\n    tg:leadSponsor sponsor:acme-pharma .")) << out;
   EXPECT_FALSE(has(out, "schema:funder"));
 }
 
@@ -256,7 +273,8 @@ TEST(ExportToFile, WritesTurtleWithTheBaseAndReplacesAnOldFile) {
   ASSERT_TRUE(export_to_file(sample_graph(), target, OutputFormat::turtle, options, error)) << error;
   std::string text = test::read_text(target);
   EXPECT_FALSE(has(text, "old content"));
-  EXPECT_TRUE(has(text, "<https://x.org/id/sponsor/acme-pharma>"));
+  EXPECT_TRUE(has(text, "@prefix sponsor: <https://x.org/id/sponsor/> ."));
+  EXPECT_TRUE(has(text, "\nsponsor:acme-pharma a tg:Sponsor"));
   EXPECT_FALSE(dir.has_temp_files());
 }
 
