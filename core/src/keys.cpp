@@ -285,19 +285,6 @@ std::string slug_words(std::string_view key) {
   return out;
 }
 
-// Keys of lower-case ASCII letters, digits, '|' and single spaces between words map one to one
-// onto their slugs: a lone hyphen is a space, 2k hyphens are k '|'. Anything else (upper case,
-// punctuation, accents, other scripts) is lost or merged on the way.
-bool slugs_one_to_one(std::string_view key) {
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    unsigned char c = key[i];
-    if (c == '|' || (ascii::is_alnum(c) && !ascii::is_upper(c))) continue;
-    bool inner_space = c == ' ' && i > 0 && i + 1 < key.size() && ascii::is_alnum(key[i - 1]) && ascii::is_alnum(key[i + 1]);
-    if (!inner_space) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash) {
@@ -305,24 +292,40 @@ std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash) {
   return hash;
 }
 
-std::string slug(std::string_view key) {
-  if (slugs_one_to_one(key)) {  // most keys: spelled here directly, a space as '-', '|' as "--"
-    std::string out;
-    out.reserve(key.size() + 8);
-    for (std::size_t i = 0; i < key.size();) {
-      std::size_t run = key.find_first_of(" |", i);
-      if (run == std::string_view::npos) run = key.size();
-      out.append(key.substr(i, run - i));
-      if (run < key.size()) out.append(key[run] == ' ' ? "-" : "--");
-      i = run + 1;
+// Keys of lower-case ASCII letters, digits, '|' and single spaces between words map one to one
+// onto their slugs: a lone hyphen is a space, 2k hyphens are k '|'. Anything else (upper case,
+// punctuation, accents, other scripts) is lost or merged on the way, and the slug gets the key's
+// hash (the one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet).
+void append_slug(std::string& out, std::string_view key) {
+  const std::size_t start = out.size();
+  out.resize(start + 2 * key.size());
+  char* w = out.data() + start;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    unsigned char c = key[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      *w++ = char(c);
+    } else if (c == '|') {
+      *w++ = '-';
+      *w++ = '-';
+    } else if (c == ' ' && i > 0 && i + 1 < key.size() && ascii::is_alnum(key[i - 1]) && ascii::is_alnum(key[i + 1])) {
+      *w++ = '-';
+    } else {
+      out.resize(start);
+      out += slug_words(key);
+      std::uint64_t hash = fnv1a_64(key);
+      char hashed[19] = {'-', '-', '-'};
+      for (int k = 18; k >= 3; --k, hash >>= 4) hashed[k] = "0123456789abcdef"[hash & 15];
+      out.append(hashed, sizeof hashed);
+      return;
     }
-    return out;
   }
-  std::string out = slug_words(key);
-  // The one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet.
-  char hash[20];
-  std::snprintf(hash, sizeof hash, "---%016llx", static_cast<unsigned long long>(fnv1a_64(key)));
-  return out + hash;
+  out.resize(std::size_t(w - out.data()));
+}
+
+std::string slug(std::string_view key) {
+  std::string out;
+  append_slug(out, key);
+  return out;
 }
 
 }  // namespace trialgraph

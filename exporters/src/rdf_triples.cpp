@@ -63,36 +63,35 @@ const std::map<std::string, std::string>& relation_predicates() {
   return map;
 }
 
-const std::map<std::string, std::vector<Term>, std::less<>>& label_types() {
-  static const std::map<std::string, std::vector<Term>, std::less<>> map = {
-      {"Trial", {Term::iri(schema("MedicalTrial")), Term::iri(biolink("ClinicalTrial"))}},
-      {"Disease", {Term::iri(schema("MedicalCondition")), Term::iri(biolink("Disease"))}},
-      {"Antigen", {Term::iri(biolink("GeneOrGeneProduct"))}},
-      {"Drug", {Term::iri(schema("Drug")), Term::iri(biolink("Drug"))}},
-      {"Sponsor", {Term::iri(schema("Organization")), Term::iri(biolink("Agent"))}},
-      {"Site", {Term::iri(schema("Place"))}},
+const std::map<std::string, std::vector<std::string>, std::less<>>& label_types() {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> map = {
+      {"Trial", {schema("MedicalTrial"), biolink("ClinicalTrial")}},
+      {"Disease", {schema("MedicalCondition"), biolink("Disease")}},
+      {"Antigen", {biolink("GeneOrGeneProduct")}},
+      {"Drug", {schema("Drug"), biolink("Drug")}},
+      {"Sponsor", {schema("Organization"), biolink("Agent")}},
+      {"Site", {schema("Place")}},
   };
   return map;
 }
 
-// The predicates (and the one class) every node or statement uses, made once: not a string
-// built and freed per triple.
+// The predicates (and the classes) every node or statement uses, made once: not a string built
+// and freed per triple. They live to the end of the program, so terms can point at them.
 struct FixedTerms {
-  Term type = Term::iri(rdf("type"));
-  Term key = Term::iri(tg("key"));
-  Term label = Term::iri(rdfs("label"));
-  Term name = Term::iri(schema("name"));
-  Term alternate_name = Term::iri(schema("alternateName"));
-  Term funder = Term::iri(schema("funder"));
-  Term lead_sponsor = Term::iri(tg("leadSponsor"));
-  Term url = Term::iri(schema("url"));
-  Term statement = Term::iri(rdf("Statement"));
-  Term subject = Term::iri(rdf("subject"));
-  Term predicate = Term::iri(rdf("predicate"));
-  Term object = Term::iri(rdf("object"));
-  Term relationship_type = Term::iri(tg("relationshipType"));
-  Term derived_from = Term::iri(prov("wasDerivedFrom"));
-  Term entity = Term::iri(prov("Entity"));
+  std::string type_iri = rdf("type"), key_iri = tg("key"), label_iri = rdfs("label"), name_iri = schema("name"),
+              alternate_name_iri = schema("alternateName"), funder_iri = schema("funder"),
+              lead_sponsor_iri = tg("leadSponsor"), url_iri = schema("url"), statement_iri = rdf("Statement"),
+              subject_iri = rdf("subject"), predicate_iri = rdf("predicate"), object_iri = rdf("object"),
+              relationship_type_iri = tg("relationshipType"), derived_from_iri = prov("wasDerivedFrom"),
+              entity_iri = prov("Entity");
+  Term type = Term::iri(type_iri), key = Term::iri(key_iri), label = Term::iri(label_iri), name = Term::iri(name_iri),
+       alternate_name = Term::iri(alternate_name_iri), funder = Term::iri(funder_iri),
+       lead_sponsor = Term::iri(lead_sponsor_iri), url = Term::iri(url_iri), statement = Term::iri(statement_iri),
+       subject = Term::iri(subject_iri), predicate = Term::iri(predicate_iri), object = Term::iri(object_iri),
+       relationship_type = Term::iri(relationship_type_iri), derived_from = Term::iri(derived_from_iri),
+       entity = Term::iri(entity_iri);
+  FixedTerms() = default;
+  FixedTerms(const FixedTerms&) = delete;  // the terms point into this object's strings
 };
 
 const FixedTerms& fixed() {
@@ -116,7 +115,7 @@ bool is_alnum_or_underscore(char c) { return std::isalnum(static_cast<unsigned c
 
 // An identifier we put after a namespace as is ([A-Za-z0-9_][A-Za-z0-9_.-]*, not ending in '.'),
 // which also keeps the IRI abbreviable in Turtle.
-bool safe_local_name(const std::string& s) {
+bool safe_local_name(std::string_view s) {
   if (s.empty() || !is_alnum_or_underscore(s.front()) || s.back() == '.') return false;
   for (char c : s)
     if (!is_alnum_or_underscore(c) && c != '.' && c != '-') return false;
@@ -156,14 +155,15 @@ std::string hex16(std::uint64_t v) {
   return out;
 }
 
-Term typed_literal(const std::string& name, const PropertyValue& v) {
+// The literal of a property value; numbers are spelled into `scratch`.
+Term typed_literal(std::string_view name, const PropertyValue& v, std::string& scratch) {
   static const std::string integer = xsd("integer"), real = xsd("double"), boolean = xsd("boolean"),
                            date = xsd("date"), month = xsd("gYearMonth");
-  if (auto i = v.integer()) return Term::literal(std::to_string(*i), integer);
-  if (auto d = v.real()) return Term::literal(format_double(*d), real);
+  if (auto i = v.integer()) return Term::literal(scratch = std::to_string(*i), integer);
+  if (auto d = v.real()) return Term::literal(scratch = format_double(*d), real);
   if (auto b = v.boolean()) return Term::literal(*b ? "true" : "false", boolean);
-  std::string s(v.text());
-  bool is_date = name.find("date") != std::string::npos || name == "first_posted" || name == "last_updated";
+  std::string_view s = v.text();
+  bool is_date = name.find("date") != std::string_view::npos || name == "first_posted" || name == "last_updated";
   if (is_date && is_day(s)) return Term::literal(s, date);
   if (is_date && is_month(s)) return Term::literal(s, month);
   return Term::literal(s);
@@ -175,11 +175,11 @@ class TripleMaker {
 
   void node(const Node& n) {
     const FixedTerms& f = fixed();
-    Term s = Term::iri(iri(n));
+    Term s = Term::iri(iri(n, subject_));
     emit(s, f.type, class_of(n.label), n.sources);
     auto types = label_types().find(std::string_view(n.label));
     if (types != label_types().end())
-      for (const Term& t : types->second) emit(s, f.type, t, n.sources);
+      for (const std::string& t : types->second) emit(s, f.type, Term::iri(t), n.sources);
     emit(s, f.key, Term::literal(n.key), n.sources);
     Term name = Term::literal(n.name);
     emit(s, f.label, name, n.sources);
@@ -192,34 +192,35 @@ class TripleMaker {
   // The fact as a plain triple, and a statement node for its provenance and properties.
   void edge(const Node& from, const Edge& e, const Node& to) {
     const FixedTerms& f = fixed();
-    const Term& predicate = relation_predicate(e.type);
+    const Term predicate = relation_predicate(e.type);
     if (&from != last_from_) {  // a node's edges come together: its IRI is made once
       last_from_ = &from;
-      last_from_term_ = Term::iri(iri(from));
+      iri(from, from_);
     }
-    const Term& s = last_from_term_;
-    Term o = Term::iri(iri(to));
+    const Term s = Term::iri(from_);
+    const Term o = Term::iri(iri(to, object_));
     emit(s, predicate, o, e.sources);
     if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
 
     Fnv1a id;
     add_turtle_name(id, s).add(" ").add(e.type).add(" ");
     add_turtle_name(id, o);
-    Term st = Term::iri(options_.base_iri + "statement/" + hex16(id.hash));
+    statement_.assign(options_.base_iri).append("statement/").append(hex16(id.hash));
+    const Term st = Term::iri(statement_);
     emit(st, f.type, f.statement, e.sources);
     emit(st, f.subject, s, e.sources);
     emit(st, f.predicate, predicate, e.sources);
     emit(st, f.object, o, e.sources);
-    emit(st, f.relationship_type, Term::literal(e.type), e.sources);
+    emit(st, f.relationship_type, Term::literal(e.type.str()), e.sources);
     properties(st, e.properties, e.sources);
     derived_from(st, e.sources);
   }
 
   void source(const std::string& name) {
-    Term s = Term::iri(source_document_iri(options_, name));
+    std::string iri = source_document_iri(options_, name);
     std::set<std::string> only{name};
-    emit(s, fixed().type, fixed().entity, only);
-    emit(s, fixed().label, Term::literal(name), only);
+    emit(Term::iri(iri), fixed().type, fixed().entity, only);
+    emit(Term::iri(iri), fixed().label, Term::literal(name), only);
   }
 
  private:
@@ -228,28 +229,28 @@ class TripleMaker {
   }
 
   // tg:<Label>, per chunk once for each label.
-  const Term& class_of(Symbol label) {
+  Term class_of(Symbol label) {
     auto [known, fresh] = classes_.try_emplace(&label.str());
-    if (fresh) known->second = Term::iri(tg(label));
-    return known->second;
+    if (fresh) known->second = tg(label);
+    return Term::iri(known->second);
   }
 
-  const Term& relation_predicate(Symbol type) {
+  Term relation_predicate(Symbol type) {
     auto [known, fresh] = relation_predicates_.try_emplace(&type.str());
     if (fresh) {
       auto standard = relation_predicates().find(type);
-      known->second = Term::iri(standard != relation_predicates().end() ? standard->second : tg(type));
+      known->second = standard != relation_predicates().end() ? standard->second : tg(type);
     }
-    return known->second;
+    return Term::iri(known->second);
   }
 
-  const Term& property_predicate(Symbol name) {
+  Term property_predicate(Symbol name) {
     auto [known, fresh] = property_predicates_.try_emplace(&name.str());
     if (fresh) {
       auto standard = standard_predicates().find(name);
-      known->second = Term::iri(standard != standard_predicates().end() ? standard->second : tg(camel(name)));
+      known->second = standard != standard_predicates().end() ? standard->second : tg(camel(name));
     }
-    return known->second;
+    return Term::iri(known->second);
   }
 
   static bool collaborator(const Edge& e) {
@@ -259,13 +260,13 @@ class TripleMaker {
 
   void properties(const Term& s, const PropertyMap& props, const std::set<std::string>& sources) {
     for (const auto& [name, value] : props) {
-      const Term& predicate = property_predicate(name);
+      const Term predicate = property_predicate(name);
       if (name == "url") {
-        emit(s, fixed().url, Term::iri(valid_xml_text(std::string(value.text()))), sources);
+        emit(s, fixed().url, Term::iri(valid_xml_view(value.text(), scratch_)), sources);
       } else if (auto list = value.list()) {
-        for (std::string_view item : *list) emit(s, predicate, Term::literal(std::string(item)), sources);
+        for (std::string_view item : *list) emit(s, predicate, Term::literal(item), sources);
       } else {
-        emit(s, predicate, typed_literal(name, value), sources);
+        emit(s, predicate, typed_literal(name.str(), value, scratch_), sources);
       }
     }
   }
@@ -274,35 +275,34 @@ class TripleMaker {
   void derived_from(const Term& s, const std::set<std::string>& sources) {
     for (const std::string& src : sources) {
       auto [known, fresh] = source_iris_.try_emplace(src);
-      if (fresh) known->second = {Term::iri(source_document_iri(options_, src)), {src}};
-      emit(s, fixed().derived_from, known->second.first, known->second.second);
+      if (fresh) known->second = {source_document_iri(options_, src), {src}};
+      emit(s, fixed().derived_from, Term::iri(known->second.first), known->second.second);
     }
   }
 
-  std::string local(std::string_view kind, std::string_view key) const {
-    std::string key_slug = slug(key), out;
-    out.reserve(options_.base_iri.size() + kind.size() + 1 + key_slug.size());
-    return out.append(options_.base_iri).append(kind).append("/").append(key_slug);
-  }
-
-  std::string iri(const Node& n) {
+  // The node's IRI, spelled into `out` (reused: its capacity stays).
+  const std::string& iri(const Node& n, std::string& out) {
     static const Symbol trial("Trial"), disease("Disease"), antigen("Antigen");
     static const Symbol nct_id("nct_id"), mesh_id("mesh_id"), gene_symbol("gene_symbol");
-    auto external = [&](Symbol id_name, const char* space) -> std::string {
+    auto external = [&](Symbol id_name, const char* space) {
       auto it = n.properties.find(id_name);
-      if (it == n.properties.end()) return "";
-      std::string id(it->second.text());
-      return safe_local_name(id) ? space + id : "";
+      if (it == n.properties.end()) return false;
+      std::string_view id = it->second.text();
+      if (!safe_local_name(id)) return false;
+      out.assign(space).append(id);
+      return true;
     };
-    std::string registry = n.label == trial     ? external(nct_id, kClinicalTrials)
-                           : n.label == disease ? external(mesh_id, kMesh)
-                           : n.label == antigen ? external(gene_symbol, kHgncSymbol)
-                                                : std::string();
-    if (!registry.empty()) return registry;
+    bool registry = n.label == trial     ? external(nct_id, kClinicalTrials)
+                    : n.label == disease ? external(mesh_id, kMesh)
+                    : n.label == antigen ? external(gene_symbol, kHgncSymbol)
+                                         : false;
+    if (registry) return out;
     auto [kind, fresh] = kinds_.try_emplace(&n.label.str());
     if (fresh)
       for (char c : n.label.str()) kind->second.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-    return local(kind->second, n.key);
+    out.assign(options_.base_iri).append(kind->second).append("/");
+    append_slug(out, n.key);
+    return out;
   }
 
   // The statement hash is taken over the subject and object as the first Turtle writer spelled
@@ -312,7 +312,7 @@ class TripleMaker {
       std::string_view prefix = space == kClinicalTrials ? "CLINICALTRIALS:" : space == kMesh ? "MESH:" : "HGNC.SYMBOL:";
       std::string_view sv(space);
       if (t.value.size() > sv.size() && t.value.compare(0, sv.size(), sv) == 0)
-        return hash.add(prefix).add(std::string_view(t.value).substr(sv.size()));
+        return hash.add(prefix).add(t.value.substr(sv.size()));
     }
     return hash.add("<").add(t.value).add(">");
   }
@@ -320,11 +320,13 @@ class TripleMaker {
   const ExportOptions& options_;
   const TripleSink& sink_;
   const Node* last_from_ = nullptr;
-  Term last_from_term_;
+  // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's (kept
+  // for its next edges) and target's, a statement's, and a number's spelling or a url made valid.
+  std::string subject_, from_, object_, statement_, scratch_;
   // A few source documents, each with its IRI and the one-name set its provenance triple carries.
-  std::map<std::string, std::pair<Term, std::set<std::string>>> source_iris_;
-  // Terms by the interned name's address: a chunk meets a few dozen.
-  std::unordered_map<const std::string*, Term> classes_, relation_predicates_, property_predicates_;
+  std::map<std::string, std::pair<std::string, std::set<std::string>>> source_iris_;
+  // IRIs by the interned name's address: a chunk meets a few dozen.
+  std::unordered_map<const std::string*, std::string> classes_, relation_predicates_, property_predicates_;
   std::unordered_map<const std::string*, std::string> kinds_;  // "Site" -> "site", for local IRIs
 };
 

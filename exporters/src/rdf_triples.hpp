@@ -14,19 +14,20 @@
 namespace trialgraph::detail {
 
 /// An IRI (absolute, full) or a literal (lexical form, datatype IRI; no datatype = xsd:string).
+/// A view: the text is the graph's or the triple maker's, valid while the sink runs.
 struct Term {
   enum class Kind { iri, literal };
   Kind kind = Kind::iri;
-  std::string value;
-  std::string datatype;
+  std::string_view value;
+  std::string_view datatype;
 
-  static Term iri(std::string value) { return {Kind::iri, std::move(value), {}}; }
-  static Term literal(std::string value, std::string datatype = {}) {
-    return {Kind::literal, std::move(value), std::move(datatype)};
+  static Term iri(std::string_view value) { return {Kind::iri, value, {}}; }
+  static Term literal(std::string_view value, std::string_view datatype = {}) {
+    return {Kind::literal, value, datatype};
   }
 };
 
-/// The terms are the maker's, valid while the sink runs: a triple is passed on, not copied.
+/// A triple is passed on, not copied: a writer keeps what it needs of it.
 struct Triple {
   const Term& subject;
   const Term& predicate;

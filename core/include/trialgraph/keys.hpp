@@ -39,5 +39,7 @@ std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash = kFnv1aOffset)
 /// composite key becomes "--". A key that does not read back from that (upper case, punctuation,
 /// non-ASCII) gets "---" and a 64-bit hash of itself appended, so distinct keys never share a slug.
 std::string slug(std::string_view key);
+/// slug(key), appended to `out`: for writers that spell millions of IRIs.
+void append_slug(std::string& out, std::string_view key);
 
 }  // namespace trialgraph
