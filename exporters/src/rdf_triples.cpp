@@ -193,17 +193,19 @@ class TripleMaker {
   void edge(const Node& from, const Edge& e, const Node& to) {
     const FixedTerms& f = fixed();
     const Term predicate = relation_predicate(e.type);
-    if (&from != last_from_) {  // a node's edges come together: its IRI is made once
+    if (&from != last_from_) {  // a node's edges come together: its IRI and hash are made once
       last_from_ = &from;
       iri(from, from_);
+      from_hash_ = Fnv1a();
+      add_turtle_name(from_hash_, Term::iri(from_)).add(" ");
     }
     const Term s = Term::iri(from_);
     const Term o = Term::iri(iri(to, object_));
     emit(s, predicate, o, e.sources);
     if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
 
-    Fnv1a id;
-    add_turtle_name(id, s).add(" ").add(e.type).add(" ");
+    Fnv1a id = from_hash_;
+    id.add(e.type).add(" ");
     add_turtle_name(id, o);
     statement_.assign(options_.base_iri).append("statement/").append(hex16(id.hash));
     const Term st = Term::iri(statement_);
@@ -320,6 +322,7 @@ class TripleMaker {
   const ExportOptions& options_;
   const TripleSink& sink_;
   const Node* last_from_ = nullptr;
+  Fnv1a from_hash_;  // of the statement names' start, "<source IRI> " (see add_turtle_name)
   // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's (kept
   // for its next edges) and target's, a statement's, and a number's spelling or a url made valid.
   std::string subject_, from_, object_, statement_, scratch_;

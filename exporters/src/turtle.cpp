@@ -12,6 +12,8 @@
 namespace trialgraph {
 namespace {
 
+using namespace std::string_view_literals;
+
 using detail::Term;
 using detail::Triple;
 
@@ -71,19 +73,19 @@ class Namespaces {
         std::string_view kind = rest.substr(0, slash), local = rest.substr(slash + 1);
         for (const auto& [prefix, space] : local_)
           if (prefix == kind && plain_local_name(local)) {
-            out.append(prefix).append(":").append(local);
+            out.append(prefix).append(1, ':').append(local);
             return;
           }
       }
     }
     for (const auto& [prefix, space] : detail::rdf_prefixes())
       if (starts_with(iri, space) && plain_local_name(iri.substr(space.size()))) {
-        out.append(prefix).append(":").append(iri.substr(space.size()));
+        out.append(prefix).append(1, ':').append(iri.substr(space.size()));
         return;
       }
-    out.append("<");
+    out.push_back('<');
     detail::append_iri_escaped(out, iri);
-    out.append(">");
+    out.push_back('>');
   }
 
  private:
@@ -140,12 +142,12 @@ class TurtleWriter {
       return name;
     });
     if (same_subject && p == predicate_) {
-      out_.append(", ");
+      out_.append(", "sv);
     } else if (same_subject) {
-      out_.append(" ;\n    ").append(p).append(" ");
+      out_.append(" ;\n    "sv).append(p).push_back(' ');
     } else {
       finish();
-      out_.append(subject_name_).append(" ").append(p).append(" ");
+      out_.append(subject_name_).append(1, ' ').append(p).push_back(' ');
     }
     append_term(out_, t.object);
     open_ = true;
@@ -153,7 +155,7 @@ class TurtleWriter {
   }
 
   void finish() {
-    if (open_) out_ += " .\n";
+    if (open_) out_.append(" .\n"sv);
     open_ = false;
   }
 
@@ -169,9 +171,9 @@ class TurtleWriter {
       out.append(t.value);  // true, false: bare
       return;
     }
-    out.append("\"");
+    out.push_back('"');
     detail::append_turtle_escaped(out, t.value);
-    out.append("\"");
+    out.push_back('"');
     if (!t.datatype.empty())
       out.append(datatypes_.get(t.datatype, [&](std::string_view iri) {
         std::string suffix = "^^";
