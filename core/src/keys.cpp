@@ -247,12 +247,12 @@ std::string site_key(std::string_view facility, std::string_view city, std::stri
 
 namespace {
 
-// The readable part of a slug; see slug() for when it is all of it.
-std::string slug_words(std::string_view key) {
-  std::string out;
+// The readable part of a slug, appended to `out`; see append_slug() for when it is all of it.
+void append_slug_words(std::string& out, std::string_view key) {
+  const std::size_t start = out.size();
   bool pending_hyphen = false;
   auto put = [&](std::string_view piece) {
-    if (pending_hyphen && !out.empty()) out.push_back('-');
+    if (pending_hyphen && out.size() > start) out.push_back('-');
     pending_hyphen = false;
     out += piece;
   };
@@ -264,8 +264,9 @@ std::string slug_words(std::string_view key) {
         out += "--";
         pending_hyphen = false;
       } else if (ascii::is_alnum(c)) {
-        char lower = ascii::to_lower(c);
-        put(std::string_view(&lower, 1));
+        if (pending_hyphen && out.size() > start) out.push_back('-');
+        pending_hyphen = false;
+        out.push_back(ascii::to_lower(c));
       } else {
         pending_hyphen = true;
       }
@@ -282,7 +283,6 @@ std::string slug_words(std::string_view key) {
     put(hex);
     pending_hyphen = true;
   }
-  return out;
 }
 
 }  // namespace
@@ -297,29 +297,29 @@ std::uint64_t fnv1a_64(std::string_view text, std::uint64_t hash) {
 // punctuation, accents, other scripts) is lost or merged on the way, and the slug gets the key's
 // hash (the one-to-one slugs have no odd run of three or more hyphens, so the two kinds never meet).
 void append_slug(std::string& out, std::string_view key) {
-  const std::size_t start = out.size();
-  out.resize(start + 2 * key.size());
-  char* w = out.data() + start;
+  std::size_t pipes = 0;
   for (std::size_t i = 0; i < key.size(); ++i) {
     unsigned char c = key[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      *w++ = char(c);
-    } else if (c == '|') {
-      *w++ = '-';
-      *w++ = '-';
-    } else if (c == ' ' && i > 0 && i + 1 < key.size() && ascii::is_alnum(key[i - 1]) && ascii::is_alnum(key[i + 1])) {
-      *w++ = '-';
-    } else {
-      out.resize(start);
-      out += slug_words(key);
-      std::uint64_t hash = fnv1a_64(key);
-      char hashed[19] = {'-', '-', '-'};
-      for (int k = 18; k >= 3; --k, hash >>= 4) hashed[k] = "0123456789abcdef"[hash & 15];
-      out.append(hashed, sizeof hashed);
-      return;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) continue;
+    if (c == '|') {
+      ++pipes;
+      continue;
     }
+    if (c == ' ' && i > 0 && i + 1 < key.size() && ascii::is_alnum(key[i - 1]) && ascii::is_alnum(key[i + 1])) continue;
+    append_slug_words(out, key);
+    std::uint64_t hash = fnv1a_64(key);
+    char hashed[19] = {'-', '-', '-'};
+    for (int k = 18; k >= 3; --k, hash >>= 4) hashed[k] = "0123456789abcdef"[hash & 15];
+    out.append(hashed, sizeof hashed);
+    return;
   }
-  out.resize(std::size_t(w - out.data()));
+  const std::size_t start = out.size();
+  out.resize(start + key.size() + pipes);
+  char* w = out.data() + start;
+  for (char c : key) {
+    if (c == '|') *w++ = '-';
+    *w++ = c == ' ' || c == '|' ? '-' : c;
+  }
 }
 
 std::string slug(std::string_view key) {

@@ -166,7 +166,7 @@ class TurtleWriter {
   }
 
   void append_term(std::string& out, const Term& t) {
-    if (t.kind == Term::Kind::iri) return namespaces_.append_name(out, t.value);
+    if (t.kind == Term::Kind::iri) return append_iri(out, t.value);
     if (!t.datatype.empty() && is_boolean(t.datatype)) {
       out.append(t.value);  // true, false: bare
       return;
@@ -182,6 +182,27 @@ class TurtleWriter {
       }));
   }
 
+  // An edge's triples name its ends twice and every statement names the source document: the
+  // last few IRIs keep their spelling, so each is spelled once.
+  void append_iri(std::string& out, std::string_view iri) {
+    for (const Recent& r : recent_)
+      if (r.iri == iri) {
+        out.append(r.name);
+        return;
+      }
+    Recent& r = recent_[next_recent_];
+    next_recent_ = (next_recent_ + 1) % recent_.size();
+    r.iri.assign(iri);
+    r.name.clear();
+    namespaces_.append_name(r.name, iri);
+    out.append(r.name);
+  }
+
+  struct Recent {
+    std::string iri, name;
+  };
+  std::array<Recent, 6> recent_;
+  std::size_t next_recent_ = 0;
   std::string& out_;
   const Namespaces& namespaces_;
   bool open_ = false;
