@@ -224,6 +224,20 @@ TEST(Slug, LowerCasesAndHyphenatesAsciiAndHashesWhatDoesNotReadBack) {
   EXPECT_EQ(slug("a.json").size(), 9u + 16u);
 }
 
+// Writers spell IRIs as "<base>kind/" + slug: appending must give the slug itself, both kinds.
+TEST(Slug, AppendedAfterOtherTextIsTheSameSlug) {
+  for (const char* key : {"a study of car t", "hospital|madrid||spain", "", "NCT05923281", ".x", " lead",
+                          "|a", "中国 医院", "Investigación Clínica"}) {
+    std::string out = "https://x.org/id/site/";
+    append_slug(out, key);
+    EXPECT_EQ(out, "https://x.org/id/site/" + slug(key)) << key;
+    std::string alone;
+    append_slug(alone, key);
+    EXPECT_EQ(alone, slug(key)) << key;
+  }
+  EXPECT_EQ(readable_part(slug(".x")), "x");  // no hyphen before the first word, text before or not
+}
+
 TEST(Slug, TransliteratesAccents) {
   EXPECT_NE(slug("Investigación").find("investigacion"), std::string::npos) << slug("Investigación");
   EXPECT_EQ(readable_part(slug("sjögren")), "sjogren");
