@@ -148,11 +148,11 @@ struct Fnv1a {
   }
 };
 
-// 16 lower-case hex digits, as "%016llx" spells them.
-std::string hex16(std::uint64_t v) {
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) out[std::size_t(i)] = "0123456789abcdef"[v & 15];
-  return out;
+// 16 lower-case hex digits, as "%016llx" spells them, appended to `out`.
+void append_hex16(std::string& out, std::uint64_t v) {
+  char digits[16];
+  for (int i = 15; i >= 0; --i, v >>= 4) digits[i] = "0123456789abcdef"[v & 15];
+  out.append(digits, sizeof digits);
 }
 
 // The literal of a property value; numbers are spelled into `scratch`.
@@ -207,7 +207,8 @@ class TripleMaker {
     Fnv1a id = from_hash_;
     id.add(e.type).add(" ");
     add_turtle_name(id, o);
-    statement_.assign(options_.base_iri).append("statement/").append(hex16(id.hash));
+    statement_.assign(options_.base_iri).append("statement/");
+    append_hex16(statement_, id.hash);
     const Term st = Term::iri(statement_);
     emit(st, f.type, f.statement, e.sources);
     emit(st, f.subject, s, e.sources);
