@@ -264,6 +264,18 @@ std::vector<std::pair<fs::path, OutputFormat>> resolve_outputs(const Options& o)
   return outputs;
 }
 
+// Why `out` cannot be written, said before the extraction rather than after minutes of it: its
+// folder is missing or read-only, or a file output names a folder. Empty when it looks writable.
+std::string unwritable_output(const fs::path& out, OutputFormat format) {
+  fs::path target = out.has_filename() ? out : out.parent_path();  // "csv/" names the folder csv
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return "cannot write " + out.string() + ": the folder " + folder.string() + " does not exist";
+  if (::access(folder.c_str(), W_OK) != 0) return "cannot write " + out.string() + ": the folder " + folder.string() + " is not writable";
+  if (format != OutputFormat::neo4j_csv && fs::is_directory(target, ec)) return "cannot write " + out.string() + ": it is a folder";
+  return "";
+}
+
 // Writes every output; false when one could not be written (each is said on stderr).
 bool write_outputs(const Graph& graph, const std::vector<std::pair<fs::path, OutputFormat>>& outputs,
                    const Options& o, std::vector<std::string>& import_commands) {
@@ -304,6 +316,11 @@ void leave_to_exit(std::unique_ptr<Graph> graph) { graph_left_to_exit = graph.re
 int run_extract(const Options& o) {
   if (o.inputs.empty()) throw UsageError{"extract needs at least one INPUT"};
   std::vector<std::pair<fs::path, OutputFormat>> outputs = resolve_outputs(o);
+  for (const auto& [path, format] : outputs)
+    if (std::string why = unwritable_output(path, format); !why.empty()) {
+      std::cerr << "trialgraph: error: " << why << "\n";
+      return kExitFatal;
+    }
   try {
     if (!o.lexicons.empty()) use_lexicon_files(o.lexicons);
   } catch (const LexiconError& e) {

@@ -67,8 +67,12 @@ check "TRIALGRAPH_PLUGIN_PATH adds plugin folders" 0 $?
 check "--plugin-dir adds a plugin folder" 0 $?
 
 echo "previous" > "$tmp/keep.graphml"
-"$tg" extract -q "$good" -o "$tmp/missing-dir/x.graphml" > "$tmp/err" 2>&1
-check "unwritable output is fatal" 3 $? "cannot write" "$tmp/err"
+"$tg" extract "$good" -o "$tmp/g2.graphml" -o "$tmp/missing-dir/x.graphml" > "$tmp/err" 2>&1
+check "unwritable output is fatal, said before extracting" 3 $? "cannot write .*x.graphml: the folder .*missing-dir does not exist" "$tmp/err"
+! grep -q "documents read" "$tmp/err" && [ ! -e "$tmp/g2.graphml" ]; check "nothing extracted or written" 0 $?
+mkdir -p "$tmp/a-folder.ttl"
+"$tg" extract -q "$good" -o "$tmp/a-folder.ttl" > "$tmp/err" 2>&1
+check "a file output naming a folder is fatal" 3 $? "a-folder.ttl: it is a folder" "$tmp/err"
 ls "$tmp"/*.tmp-* > /dev/null 2>&1; check "no temporary file left behind" 2 $?
 
 "$tg" detect "$good" "$bad/binary.json" > "$tmp/out" 2>&1
