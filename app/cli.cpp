@@ -1,6 +1,8 @@
 #include "cli.hpp"
 
 #include <cctype>
+#include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -276,6 +278,35 @@ std::string unwritable_output(const fs::path& out, OutputFormat format) {
   return "";
 }
 
+// A run killed outright (SIGKILL, as the kernel's out-of-memory killer sends) cannot remove its
+// temporary output, which may be gigabytes beside the target. A file `<output>.tmp-<pid>` whose
+// process is gone is removed, and said; a live process's is left alone.
+void remove_stale_temporaries(const fs::path& out, bool quiet) {
+  fs::path target = out.has_filename() ? out : out.parent_path();
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string prefix = target.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid <= 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code io;
+    if (!it->is_regular_file(io)) {
+      std::cerr << "trialgraph: " << it->path().string() << " was left by an interrupted run (process " << pid
+                << " is gone); remove it by hand\n";
+      continue;
+    }
+    std::error_code size_error;
+    const std::uintmax_t bytes = it->file_size(size_error);
+    if (fs::remove(it->path(), io) && !quiet)
+      std::cerr << "trialgraph: removed " << it->path().string() << " (" << (size_error ? 0 : bytes >> 20)
+                << " MiB), left by an interrupted run (process " << pid << " is gone)\n";
+  }
+}
+
 // Writes every output; false when one could not be written (each is said on stderr).
 bool write_outputs(const Graph& graph, const std::vector<std::pair<fs::path, OutputFormat>>& outputs,
                    const Options& o, std::vector<std::string>& import_commands) {
@@ -321,6 +352,7 @@ int run_extract(const Options& o) {
       std::cerr << "trialgraph: error: " << why << "\n";
       return kExitFatal;
     }
+  for (const auto& [path, format] : outputs) remove_stale_temporaries(path, o.quiet);
   try {
     if (!o.lexicons.empty()) use_lexicon_files(o.lexicons);
   } catch (const LexiconError& e) {

@@ -70,6 +70,14 @@ echo "previous" > "$tmp/keep.graphml"
 "$tg" extract "$good" -o "$tmp/g2.graphml" -o "$tmp/missing-dir/x.graphml" > "$tmp/err" 2>&1
 check "unwritable output is fatal, said before extracting" 3 $? "cannot write .*x.graphml: the folder .*missing-dir does not exist" "$tmp/err"
 ! grep -q "documents read" "$tmp/err" && [ ! -e "$tmp/g2.graphml" ]; check "nothing extracted or written" 0 $?
+# A run killed outright leaves its temporary file: the next run removes it when its process is gone.
+sleep 0 & gone=$!; wait "$gone"
+head -c 3000000 /dev/zero > "$tmp/s.graphml.tmp-$gone"; echo mine > "$tmp/s.graphml.tmp-$$"; echo other > "$tmp/t.graphml.tmp-$gone"
+"$tg" extract "$good" -o "$tmp/s.graphml" > "$tmp/out" 2>&1
+check "a dead run's temporary file is removed, and said" 0 $? "removed .*s.graphml.tmp-$gone \(2 MiB\), left by an interrupted run \(process $gone is gone\)" "$tmp/out"
+[ ! -e "$tmp/s.graphml.tmp-$gone" ] && [ -e "$tmp/s.graphml.tmp-$$" ] && [ -e "$tmp/t.graphml.tmp-$gone" ] && [ -s "$tmp/s.graphml" ]
+check "a live process's temporary file and another output's stay" 0 $?
+rm -f "$tmp/s.graphml.tmp-$$" "$tmp/t.graphml.tmp-$gone"
 mkdir -p "$tmp/a-folder.ttl"
 "$tg" extract -q "$good" -o "$tmp/a-folder.ttl" > "$tmp/err" 2>&1
 check "a file output naming a folder is fatal" 3 $? "a-folder.ttl: it is a folder" "$tmp/err"
