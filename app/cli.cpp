@@ -266,11 +266,18 @@ std::vector<std::pair<fs::path, OutputFormat>> resolve_outputs(const Options& o)
   return outputs;
 }
 
+// What an output path names, and the folder it goes into: "csv/" names the folder csv in ".".
+struct OutputPlace {
+  fs::path target, folder;
+  explicit OutputPlace(const fs::path& out)
+      : target(out.has_filename() ? out : out.parent_path()),
+        folder(target.parent_path().empty() ? fs::path(".") : target.parent_path()) {}
+};
+
 // Why `out` cannot be written, said before the extraction rather than after minutes of it: its
 // folder is missing or read-only, or a file output names a folder. Empty when it looks writable.
 std::string unwritable_output(const fs::path& out, OutputFormat format) {
-  fs::path target = out.has_filename() ? out : out.parent_path();  // "csv/" names the folder csv
-  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const auto [target, folder] = OutputPlace(out);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return "cannot write " + out.string() + ": the folder " + folder.string() + " does not exist";
   if (::access(folder.c_str(), W_OK) != 0) return "cannot write " + out.string() + ": the folder " + folder.string() + " is not writable";
@@ -282,8 +289,7 @@ std::string unwritable_output(const fs::path& out, OutputFormat format) {
 // temporary output, which may be gigabytes beside the target. A file `<output>.tmp-<pid>` whose
 // process is gone is removed, and said; a live process's is left alone.
 void remove_stale_temporaries(const fs::path& out, bool quiet) {
-  fs::path target = out.has_filename() ? out : out.parent_path();
-  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const auto [target, folder] = OutputPlace(out);
   const std::string prefix = target.filename().string() + ".tmp-";
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {

@@ -301,8 +301,7 @@ class TripleMaker {
                                          : false;
     if (registry) return out;
     auto [kind, fresh] = kinds_.try_emplace(&n.label.str());
-    if (fresh)
-      for (char c : n.label.str()) kind->second.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    if (fresh) kind->second = local_kind(n.label.str());
     out.assign(options_.base_iri).append(kind->second).append("/");
     append_slug(out, n.key);
     return out;
@@ -345,6 +344,12 @@ const std::vector<std::pair<std::string, std::string>>& rdf_prefixes() {
       {"HGNC.SYMBOL", kHgncSymbol}, {"tg", ns::tg},
   };
   return prefixes;
+}
+
+std::string local_kind(std::string_view label) {
+  std::string kind;
+  for (char c : label) kind.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+  return kind;
 }
 
 std::string source_document_iri(const ExportOptions& options, std::string_view source) {

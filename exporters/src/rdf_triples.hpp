@@ -61,6 +61,9 @@ void edge_triples(const Graph& graph, std::size_t begin, std::size_t end, const 
                   const TripleSink& sink);
 void source_triples(const Graph& graph, const ExportOptions& options, const TripleSink& sink);
 
+/// The segment local entities of `label` are minted under, `<base><kind>/<slug>`: "Site" -> "site".
+std::string local_kind(std::string_view label);
+
 /// The IRI of a source document (also the name of its N-Quads graph): `<base>source/<slug>`.
 std::string source_document_iri(const ExportOptions& options, std::string_view source);
 

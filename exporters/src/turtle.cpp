@@ -48,11 +48,7 @@ class Namespaces {
  public:
   Namespaces(const Graph& graph, const ExportOptions& options) : base_(options.base_iri) {
     std::set<std::string> kinds = {"statement", "source"};
-    for (const auto& [label, count] : graph.nodes_by_label()) {
-      std::string kind;
-      for (char c : label) kind.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-      kinds.insert(kind);  // the segment rdf_triples.cpp mints local IRIs under
-    }
+    for (const auto& [label, count] : graph.nodes_by_label()) kinds.insert(detail::local_kind(label));
     for (const std::string& kind : kinds)
       if (usable_prefix(kind)) local_.emplace_back(kind, base_ + kind + "/");
   }
