@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ make ninja-build pkg-config
   libboost-dev libboost-graph-dev libboost-filesystem-dev
-  libre2-dev nlohmann-json3-dev libsimdjson-dev libjemalloc-dev libgtest-dev libpugixml-dev
+  libre2-dev nlohmann-json3-dev libsimdjson-dev libjemalloc-dev libgtest-dev libpugixml-dev libexpat1-dev
   # fuzzing: clang and its libFuzzer and sanitizer runtimes (GCC's ASan/UBSan come with g++)
   clang libclang-rt-14-dev
   # real consumers used by the tests

@@ -76,4 +76,73 @@ TEST(GraphmlReader, RefusesForeignGraphml) {
   EXPECT_THROW(read("<rdf/>"), GraphmlReadError);
 }
 
+// The head of a GraphML file with the keys trialgraph writes, for hand-made files below.
+const char* kHead =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+    "<key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>"
+    "<key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>"
+    "<key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>"
+    "<key id=\"sources\" for=\"node\" attr.name=\"sources\" attr.type=\"string\"/>"
+    "<key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>"
+    "<key id=\"note\" for=\"node\" attr.name=\"note\" attr.type=\"string\"/>"
+    "<key id=\"label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>"
+    "<key id=\"esources\" for=\"edge\" attr.name=\"sources\" attr.type=\"string\"/>"
+    "<graph edgedefault=\"directed\">";
+
+std::string node(const std::string& id, const std::string& label, const std::string& key, const std::string& extra = "") {
+  return "<node id=\"" + id + "\"><data key=\"labels\">:" + label + "</data><data key=\"key\">" + key +
+         "</data><data key=\"name\">" + key + "</data><data key=\"sources\">[\"a.json\"]</data>" + extra + "</node>";
+}
+
+std::string edge(const std::string& from, const std::string& to, const std::string& type) {
+  return "<edge source=\"" + from + "\" target=\"" + to + "\"><data key=\"label\">" + type +
+         "</data><data key=\"esources\">[\"a.json\"]</data></edge>";
+}
+
+// GraphML allows what write_graphml never writes: edges before their nodes, ids of any shape.
+TEST(GraphmlReader, TakesEdgesBeforeNodesAndIdsOfAnyShape) {
+  Graph g = read(std::string(kHead) + edge("n1", "Site:x", "CONDUCTED_AT") + node("n1", "Trial", "NCT00000001") +
+                 node("Site:x", "Site", "x") + edge("Trial:NCT00000001", "n2", "SPONSORED_BY") +
+                 node("n2", "Sponsor", "acme") + "</graph></graphml>");
+  EXPECT_EQ(g.node_count(), 3u);
+  EXPECT_EQ(g.edge_count(), 2u);
+  EXPECT_THROW(read(std::string(kHead) + node("n1", "Trial", "T") + edge("n1", "n9", "X") + "</graph></graphml>"),
+               GraphmlReadError);
+}
+
+// Lists are JSON: escapes and spaces are read as JSON reads them; what is not a list of strings
+// stays text.
+TEST(GraphmlReader, ReadsListsAsJson) {
+  Graph g = read(std::string(kHead) +
+                 node("Drug:d", "Drug", "d",
+                      "<data key=\"aliases\">[ \"say \\\"hi\\\"\", \"caf\\u00e9\" ]</data>"
+                      "<data key=\"note\">[\"a\",]</data>") +
+                 node("Drug:e", "Drug", "e", "<data key=\"note\">[\"a\"]]</data>") + "</graph></graphml>");
+  const Node* d = g.find("Drug", "d");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(std::vector<std::string>(d->aliases.begin(), d->aliases.end()),
+            (std::vector<std::string>{"caf\xC3\xA9", "say \"hi\""}));
+  EXPECT_TRUE(d->properties.at("note").is_text());
+  EXPECT_EQ(d->properties.at("note").text(), "[\"a\",]");
+  EXPECT_TRUE(g.find("Drug", "e")->properties.at("note").is_text());
+  EXPECT_THROW(read(std::string(kHead) + node("Drug:f", "Drug", "f") +
+                    "<node id=\"x\"><data key=\"labels\">:Drug</data><data key=\"key\">g</data>"
+                    "<data key=\"sources\">[\"a\",]</data></node></graph></graphml>"),
+               GraphmlReadError);
+}
+
+// Read as a stream: what is not XML is refused wherever it is, after any number of good nodes.
+TEST(GraphmlReader, RefusesBrokenXmlLateInTheFile) {
+  std::string text = kHead;
+  for (int i = 0; i < 20000; ++i) text += node("Site:s" + std::to_string(i), "Site", "s" + std::to_string(i));
+  try {
+    read(text + "<node id=\"bad\"><data key=\"key\">\xFF</data></node></graph></graphml>");
+    FAIL() << "invalid UTF-8 was accepted";
+  } catch (const GraphmlReadError& e) {
+    EXPECT_NE(std::string(e.what()).find("not XML"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read(text + "</graph></graphml>").node_count(), 20000u);
+  EXPECT_THROW(read(text), GraphmlReadError);  // cut short
+}
+
 }  // namespace
