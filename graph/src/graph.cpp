@@ -662,6 +662,24 @@ bool Graph::add_edge(const EntityRef& from, const EntityRef& to, Edge edge) {
   return true;
 }
 
+void Graph::add_edges_from(Vertex from, std::vector<std::pair<Vertex, Edge>>& edges) {
+  auto& out = store_.m_vertices[from].m_out_edges;
+  bool merge = !out.empty();
+  if (!merge) {  // a repeated (to, type) merges as add_edge would merge it
+    std::vector<std::pair<Vertex, const std::string*>> ids;
+    ids.reserve(edges.size());
+    for (const auto& [to, edge] : edges) ids.emplace_back(to, &edge.type.str());
+    std::sort(ids.begin(), ids.end());
+    merge = std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+  }
+  if (merge) {
+    for (auto& [to, edge] : edges) merge_edge(from, to, edge);
+    return;
+  }
+  out.reserve(edges.size());  // no room to spare: a loaded graph gains no more edges here
+  for (auto& [to, edge] : edges) store_[boost::add_edge(from, to, store_).first] = std::move(edge);
+}
+
 const Node* Graph::find(const std::string& label, const std::string& key) const {
   std::optional<Vertex> v = find_vertex(label, key);
   return v ? &store_[*v] : nullptr;

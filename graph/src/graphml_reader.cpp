@@ -249,12 +249,13 @@ class GraphmlStream {
     graph_.add_node(std::move(node));
   }
 
-  EntityRef ref_of(const std::string& id) const {
+  // Ids are Label:key as write_graphml writes them, or one remembered from its node.
+  std::optional<Graph::Vertex> vertex_of(const std::string& id) const {
     auto other = other_ids_.find(id);
-    if (other != other_ids_.end()) return other->second;
+    if (other != other_ids_.end()) return graph_.vertex(other->second.label, other->second.key);
     std::size_t colon = id.find(':');
-    if (colon == std::string::npos) return {};
-    return {id.substr(0, colon), id.substr(colon + 1)};
+    if (colon == std::string::npos) return std::nullopt;
+    return graph_.vertex(std::string_view(id).substr(0, colon), std::string_view(id).substr(colon + 1));
   }
 
   void finish_edge() {
@@ -267,16 +268,33 @@ class GraphmlStream {
     data_.for_each_property(
         [&](const KeyDecl& decl, const std::string& text) { properties[decl.name] = typed_value(decl, text); });
     edge.properties = properties;
-    EntityRef from = ref_of(source_), to = ref_of(target_);
+    // A node's edges come together (write_graphml writes them so) and are added together.
+    if (source_ != group_source_) {
+      flush_group();
+      group_source_ = source_;
+      group_from_ = vertex_of(source_);
+    }
+    std::optional<Graph::Vertex> to = vertex_of(target_);
     // GraphML lets an edge come before its nodes: such an edge waits for the graph's end.
-    if (!graph_.add_edge(from, to, edge)) pending_.push_back({id_, source_, target_, std::move(edge)});
+    if (group_from_ && to) group_.emplace_back(*to, std::move(edge));
+    else pending_.push_back({id_, source_, target_, std::move(edge)});
+  }
+
+  void flush_group() {
+    if (!group_.empty()) graph_.add_edges_from(*group_from_, group_);
+    group_.clear();
   }
 
   void finish_graph() {
     in_graph_ = false;
-    for (Pending& p : pending_)
-      if (!graph_.add_edge(ref_of(p.source), ref_of(p.target), std::move(p.edge)))
-        fail("edge '" + p.id + "' joins an unknown node");
+    flush_group();
+    for (Pending& p : pending_) {
+      std::optional<Graph::Vertex> from = vertex_of(p.source), to = vertex_of(p.target);
+      if (!from || !to) fail("edge '" + p.id + "' joins an unknown node");
+      std::vector<std::pair<Graph::Vertex, Edge>> one;
+      one.emplace_back(*to, std::move(p.edge));
+      graph_.add_edges_from(*from, one);
+    }
     pending_.clear();
   }
 
@@ -296,6 +314,9 @@ class GraphmlStream {
   int text_depth_ = 0;
   std::unordered_map<std::string, EntityRef> other_ids_;  // node ids that are not Label:key
   std::vector<Pending> pending_;
+  std::string group_source_;                           // the id the edges being gathered leave
+  std::optional<Graph::Vertex> group_from_;            // its node
+  std::vector<std::pair<Graph::Vertex, Edge>> group_;  // its edges so far
 };
 
 // Expat is C: an exception must not cross it. A callback's failure is kept, the parse stopped,

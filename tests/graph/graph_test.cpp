@@ -99,6 +99,43 @@ TEST(Graph, MergeRelationDedupesByFromTypeTo) {
   });
 }
 
+// The readers' bulk path: a node's edges at once, merged exactly as one at a time would be.
+TEST(Graph, EdgesAddedTogetherMergeAsOneAtATime) {
+  auto edge = [](const char* type, const char* source, const char* role) {
+    Edge e;
+    e.type = type;
+    e.sources = {source};
+    e.properties = PropertyMap{{Symbol("role"), Value(std::string(role))}};
+    return e;
+  };
+  auto build = [&](bool together) {
+    Graph g;
+    Graph::Vertex t = g.merge_entity(entity("Trial", "T"), "a.json");
+    Graph::Vertex s = g.merge_entity(entity("Sponsor", "S"), "a.json");
+    Graph::Vertex r = g.merge_entity(entity("Sponsor", "R"), "a.json");
+    std::vector<std::pair<Graph::Vertex, Edge>> first, again;
+    first.emplace_back(s, edge("SPONSORED_BY", "a.json", "lead"));
+    first.emplace_back(r, edge("SPONSORED_BY", "a.json", "collaborator"));
+    first.emplace_back(s, edge("SPONSORED_BY", "b.json", "collaborator"));  // the same fact again
+    again.emplace_back(r, edge("SPONSORED_BY", "c.json", "lead"));         // a node with edges already
+    again.emplace_back(s, edge("FUNDED_BY", "c.json", "lead"));
+    for (auto* batch : {&first, &again}) {
+      if (together) {
+        g.add_edges_from(t, *batch);
+      } else {
+        for (auto& [to, e] : *batch) g.add_edge({"Trial", "T"}, {"Sponsor", g.store()[to].key.view() == "S" ? "S" : "R"}, e);
+      }
+    }
+    std::ostringstream out;
+    write_graphml(g, out);
+    return std::make_pair(g.edge_count(), out.str());
+  };
+  auto [count, text] = build(true);
+  EXPECT_EQ(count, 3u);
+  EXPECT_EQ(text, build(false).second);
+  EXPECT_NE(text.find("b.json"), std::string::npos);
+}
+
 TEST(Graph, OtherTypeOrDirectionIsAnotherEdge) {
   Graph g;
   g.merge_entity(entity("Trial", "T"), "a.json");

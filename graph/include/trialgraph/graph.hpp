@@ -169,6 +169,11 @@ class Graph {
   /// Adds a whole edge between two known nodes, or merges it into the same (from, type, to) edge.
   /// False when an end is unknown.
   bool add_edge(const EntityRef& from, const EntityRef& to, Edge edge);
+  /// The node of this label and key, if there is one.
+  std::optional<Vertex> vertex(std::string_view label, std::string_view key) const { return find_vertex(label, key); }
+  /// add_edge(from, to, edge) for each (to, edge), taking them: for readers, which meet a node's
+  /// edges together. A node with no edges yet takes them without a search among its edges.
+  void add_edges_from(Vertex from, std::vector<std::pair<Vertex, Edge>>& edges);
 
   /// A node of `label` without `code_property`, keyed by its folded name, merges into the one node
   /// of that label with the code whose name or alias folds alike: a disease the legacy XML names
