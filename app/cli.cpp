@@ -25,6 +25,7 @@
 #include "trialgraph/exporters.hpp"
 #include "trialgraph/loader.hpp"
 #include "trialgraph/recognizer.hpp"
+#include "trialgraph/temp_output.hpp"
 
 namespace trialgraph {
 namespace fs = std::filesystem;
@@ -290,7 +291,7 @@ std::string unwritable_output(const fs::path& out, OutputFormat format) {
 // process is gone is removed, and said; a live process's is left alone.
 void remove_stale_temporaries(const fs::path& out, bool quiet) {
   const auto [target, folder] = OutputPlace(out);
-  const std::string prefix = target.filename().string() + ".tmp-";
+  const std::string prefix = target.filename().string() + kTemporaryInfix;
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();

@@ -4,8 +4,6 @@
 #include <system_error>
 #include <vector>
 
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "trialgraph/document_buffer.hpp"
@@ -15,8 +13,7 @@ namespace fs = std::filesystem;
 
 bool DocumentReportFile::open(const fs::path& path, std::string& error) {
   path_ = path;
-  temp_ = path;
-  temp_ += ".tmp-" + std::to_string(::getpid());
+  temp_ = temporary_beside(path);
   guard_ = std::make_unique<TempOutputGuard>(temp_, TempOutputGuard::Kind::file);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) error = "cannot write the report " + temp_.string() + ": " + std::generic_category().message(errno);

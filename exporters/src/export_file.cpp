@@ -22,12 +22,6 @@ constexpr const char* kScriptMark = "# Written by trialgraph extract --format ne
 
 std::string errno_text() { return std::generic_category().message(errno); }
 
-fs::path temp_beside(const fs::path& target) {
-  fs::path temp = target;
-  temp += ".tmp-" + std::to_string(::getpid());
-  return temp;
-}
-
 // Flushes what was written to `path` to the disk, so that a rename never puts in place a file whose
 // data is still only in memory (a crash would leave it empty); a full disk may only show here.
 bool sync_file(const fs::path& path, std::string& error) {
@@ -61,7 +55,7 @@ bool write_plain(const fs::path& path, const std::function<void(std::ostream&)>&
 }
 
 bool write_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write, std::string& error) {
-  fs::path temp = temp_beside(path);
+  fs::path temp = temporary_beside(path);
   TempOutputGuard guard(temp, TempOutputGuard::Kind::file);  // removed if the run is interrupted
   std::error_code ec;
   if (!write_plain(temp, write, error)) {
@@ -236,7 +230,7 @@ bool export_neo4j_csv(const Graph& graph, const fs::path& target, std::string& c
   fs::path dir = target.has_filename() ? target : target.parent_path();  // "out/" is the folder "out"
   error = replace_refusal(dir);
   if (!error.empty()) return false;
-  fs::path temp = temp_beside(dir);
+  fs::path temp = temporary_beside(dir);
   TempOutputGuard guard(temp, TempOutputGuard::Kind::folder);  // removed if the run is interrupted
   std::error_code ec;
   fs::remove_all(temp, ec);

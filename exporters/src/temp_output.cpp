@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstring>
 #include <mutex>
+#include <string>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -68,6 +69,12 @@ void on_interrupt(int sig) {
 std::once_flag installed;
 
 }  // namespace
+
+std::filesystem::path temporary_beside(const std::filesystem::path& target) {
+  std::filesystem::path temp = target;
+  temp += kTemporaryInfix + std::to_string(::getpid());
+  return temp;
+}
 
 void install_interrupt_cleanup() {
   std::call_once(installed, [] {

@@ -11,6 +11,11 @@
 
 namespace trialgraph {
 
+/// `<target>.tmp-<pid>`: where this process writes `target` before renaming it into place. The
+/// CLI finds a killed run's leftovers by the same name.
+inline constexpr const char* kTemporaryInfix = ".tmp-";
+std::filesystem::path temporary_beside(const std::filesystem::path& target);
+
 class TempOutputGuard {
  public:
   enum class Kind { file, folder };  ///< a folder is removed with the files in it (not sub-folders)
