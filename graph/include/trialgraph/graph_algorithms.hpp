@@ -1,5 +1,6 @@
-// Questions a query language answers clumsily, answered with Boost.Graph over the graph viewed
-// as undirected: finding a node by key or name, shortest paths, degrees, connected components.
+// Questions a query language answers clumsily, over the graph viewed as undirected: finding a
+// node by key or name, shortest paths (breadth first), degrees, connected components (Boost's
+// disjoint sets).
 #pragma once
 
 #include <cstddef>
