@@ -81,19 +81,17 @@ std::optional<std::vector<PathStep>> shortest_path(const Graph& graph, Graph::Ve
     bool forward = true;
   };
   std::vector<Reached> reached_by(boost::num_vertices(store));
-  std::vector<bool> seen(boost::num_vertices(store), false);
+  auto seen = [&](Graph::Vertex v) { return v == from || reached_by[v].edge; };
   std::vector<Graph::Vertex> queue{from};  // breadth first: a vector read from the front
-  seen[from] = true;
-  for (std::size_t next = 0; next < queue.size() && !seen[to]; ++next) {
+  for (std::size_t next = 0; next < queue.size() && !seen(to); ++next) {
     const Graph::Vertex v = queue[next];
     for_each_incident(store, in, v, [&](Graph::Vertex u, const Edge* edge, bool forward) {
-      if (seen[u]) return;
-      seen[u] = true;
+      if (seen(u)) return;
       reached_by[u] = {v, edge, forward};
       queue.push_back(u);
     });
   }
-  if (!seen[to]) return std::nullopt;
+  if (!seen(to)) return std::nullopt;
   std::vector<PathStep> steps;
   for (Graph::Vertex v = to; v != from; v = reached_by[v].previous)
     steps.push_back({reached_by[v].edge->type, reached_by[v].forward, v});

@@ -166,8 +166,7 @@ class GraphmlStream {
       }
     } else if (depth_ == 2 && name == "graph" && !graph_seen_) {
       graph_seen_ = in_graph_ = true;
-      require_keys(node_keys_, {"labels", "key", "name", "sources"}, "node");
-      require_keys(edge_keys_, {"label"}, "edge");
+      require_keys();
     } else if (depth_ == 3 && in_graph_ && (name == "node" || name == "edge")) {
       element_ = name == "node" ? Element::node : Element::edge;
       data_.clear();
@@ -204,8 +203,7 @@ class GraphmlStream {
 
   void finish_document() const {
     if (!graph_seen_) {
-      require_keys(node_keys_, {"labels", "key", "name", "sources"}, "node");
-      require_keys(edge_keys_, {"label"}, "edge");
+      require_keys();  // a foreign file is said to be one, whether or not it has a <graph>
       fail("no <graph> element");
     }
   }
@@ -213,9 +211,14 @@ class GraphmlStream {
  private:
   enum class Element { none, node, edge };
 
-  static void require_keys(const KeyTable& keys, std::initializer_list<const char*> ids, const char* domain) {
-    for (const char* id : ids)
-      if (!keys.count(id)) fail(std::string("no <key id=\"") + id + "\" for=\"" + domain + "\">");
+  // The keys every node and edge trialgraph writes has.
+  void require_keys() const {
+    auto require = [](const KeyTable& keys, std::initializer_list<const char*> ids, const char* domain) {
+      for (const char* id : ids)
+        if (!keys.count(id)) fail(std::string("no <key id=\"") + id + "\" for=\"" + domain + "\">");
+    };
+    require(node_keys_, {"labels", "key", "name", "sources"}, "node");
+    require(edge_keys_, {"label"}, "edge");
   }
 
   const std::string& value(Role role) const {
@@ -288,14 +291,15 @@ class GraphmlStream {
   void finish_graph() {
     in_graph_ = false;
     flush_group();
-    for (Pending& p : pending_) {
-      std::optional<Graph::Vertex> from = vertex_of(p.source), to = vertex_of(p.target);
-      if (!from || !to) fail("edge '" + p.id + "' joins an unknown node");
-      std::vector<std::pair<Graph::Vertex, Edge>> one;
-      one.emplace_back(*to, std::move(p.edge));
-      graph_.add_edges_from(*from, one);
+    for (Pending& p : pending_) {  // each as a group of one, through the same way in
+      group_from_ = vertex_of(p.source);
+      std::optional<Graph::Vertex> to = vertex_of(p.target);
+      if (!group_from_ || !to) fail("edge '" + p.id + "' joins an unknown node");
+      group_.emplace_back(*to, std::move(p.edge));
+      flush_group();
     }
     pending_.clear();
+    group_source_.clear();
   }
 
   struct Pending {
