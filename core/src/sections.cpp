@@ -6,6 +6,10 @@
 
 #include <re2/re2.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace trialgraph {
 namespace {
 
@@ -50,19 +54,48 @@ struct HeadingStarts {
   std::vector<std::size_t> keyword, line;
 };
 
+// Calls visit(at) for each place from `from` on that holds an 'l' in either case, in order, sixteen
+// bytes at a time where the processor can: criteria run to kilobytes, and few places hold one.
+template <class Visit>
+void for_each_l(std::string_view text, std::size_t from, Visit visit) {
+  std::size_t at = from;
+#if defined(__SSE2__)
+  const __m128i l = _mm_set1_epi8('l'), case_bit = _mm_set1_epi8(0x20);
+  for (; at + 16 <= text.size(); at += 16) {
+    __m128i bytes = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)), case_bit);
+    for (unsigned hits = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, l))); hits != 0; hits &= hits - 1)
+      visit(at + unsigned(__builtin_ctz(hits)));
+  }
+#endif
+  for (; at < text.size(); ++at)
+    if ((text[at] | 0x20) == 'l') visit(at);
+}
+
+// Does the keyword that ends in "clusion" at `clusion` begin `before` bytes earlier: "in" or "ex"
+// (2), "nonin" (5), "non-in" or "non in" (6), in any case?
+bool keyword_begins(std::string_view text, std::size_t clusion, std::size_t before) {
+  if (clusion < before) return false;
+  std::size_t k = clusion - before;
+  auto is = [&](std::size_t i, char lower) { return (text[i] | 0x20) == lower; };
+  auto non = [&] { return is(k, 'n') && is(k + 1, 'o') && is(k + 2, 'n'); };
+  if (before == 2) return (is(k, 'i') && is(k + 1, 'n')) || (is(k, 'e') && is(k + 1, 'x'));
+  if (before == 5) return non() && is(k + 3, 'i') && is(k + 4, 'n');
+  return non() && (text[k + 3] == '-' || text[k + 3] == ' ') && is(k + 4, 'i') && is(k + 5, 'n');
+}
+
 HeadingStarts heading_starts(std::string_view text) {
   HeadingStarts starts;
-  for (std::size_t at = 1; at < text.size(); ++at) {
-    if ((text[at] | 0x20) != 'l' || clusion_at(text, at - 1) == std::string_view::npos) continue;
+  for_each_l(text, 1, [&](std::size_t at) {
+    if (clusion_at(text, at - 1) == std::string_view::npos) return;
     for (std::size_t before : {2, 5, 6}) {
-      if (at - 1 < before) continue;
+      if (!keyword_begins(text, at - 1, before)) continue;  // no keyword, so neither pattern can match there
       std::size_t keyword = at - 1 - before;
       starts.keyword.push_back(keyword);
       starts.line.push_back(line_start(text, keyword));
       std::size_t word = keyword == 0 ? std::string_view::npos : text.find_last_not_of(" \t\n\f\r", keyword - 1);
       if (word != std::string_view::npos) starts.line.push_back(line_start(text, word));  // RE2's \s above
     }
-  }
+  });
   for (auto* v : {&starts.keyword, &starts.line}) {
     std::sort(v->begin(), v->end());
     v->erase(std::unique(v->begin(), v->end()), v->end());
