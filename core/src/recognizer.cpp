@@ -16,6 +16,7 @@
 #endif
 
 #include "ascii.hpp"
+#include "anchored_match.hpp"
 
 namespace trialgraph {
 namespace {
@@ -371,7 +372,7 @@ void for_each_match(const RE2& re, re2::StringPiece input, const std::vector<std
     return;
   }
   for (std::size_t at : *starts)
-    if (at >= pos && re.Match(input, at, size, RE2::ANCHOR_START, groups, count)) pos = take();
+    if (at >= pos && detail::match_anchored(re, input, at, groups, count)) pos = take();
 }
 
 constexpr std::array<unsigned char, 256> kLowerBytes = [] {

@@ -6,6 +6,8 @@
 
 #include <re2/re2.h>
 
+#include "anchored_match.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -110,7 +112,7 @@ void find_from(const RE2& re, std::string_view text, const std::vector<std::size
   re2::StringPiece input(text.data(), text.size()), groups[2];
   std::size_t pos = 0;
   for (std::size_t start : starts) {
-    if (start < pos || !re.Match(input, start, text.size(), RE2::ANCHOR_START, groups, 2)) continue;
+    if (start < pos || !detail::match_anchored(re, input, start, groups, 2)) continue;
     std::size_t begin = std::size_t(groups[0].data() - text.data());
     std::size_t end = begin + groups[0].size();
     char first = char(std::tolower(static_cast<unsigned char>(groups[1][0])));
