@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "text_escape.hpp"
 #include "trialgraph/exporters.hpp"
 
@@ -103,6 +105,23 @@ TEST(GraphML, ListPropertiesAreJsonArrays) {
   EXPECT_TRUE(has(out, R"(<data key="aliases">[&quot;ACME Inc.&quot;]</data>)"));
   EXPECT_TRUE(has(out, R"(<data key="phase">[&quot;PHASE1&quot;,&quot;PHASE2&quot;]</data>)"));
   EXPECT_TRUE(has(out, R"(<data key="e_sources">[&quot;a.json&quot;]</data>)"));
+}
+
+// Byte for byte as nlohmann's dump writes them, whether plain ASCII (written directly) or holding
+// other bytes (written by nlohmann, which also replaces what is not UTF-8).
+TEST(GraphML, ListsAreTheJsonNlohmannWrites) {
+  std::string controls;
+  for (int c = 1; c < 0x20; ++c) controls += char(c);
+  const std::vector<std::string> ascii = {"plain", "with \"quotes\", \\ and /", controls, "del\x7f"};
+  const std::vector<std::string> other = {"caf\xC3\xA9", "a\"b", "bad\xff"};
+  Graph g;
+  g.merge_entity({"Drug", "d", "D", {"al\"ias"}, {{"keywords", ascii}, {"countries", other}}}, "s\\1");
+  std::string out = graphml(g);
+  for (const auto& list : {ascii, other, {"al\"ias"}, {"s\\1"}}) {
+    std::string expected;
+    detail::append_xml_escaped(expected, nlohmann::json(list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_TRUE(has(out, ">" + expected + "</data>")) << expected << "\n" << out;
+  }
 }
 
 TEST(GraphML, EmptyStringsAreNotWritten) {
