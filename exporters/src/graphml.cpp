@@ -1,5 +1,6 @@
 // GraphML in the shape Neo4j's apoc.import.graphml(file, {readLabels: true}) reads
 // (the rules: shared/tools/apoc_graphml_lint.py).
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <numeric>
@@ -69,53 +70,22 @@ class KeyTypes {
   std::unordered_map<const std::string*, Key> keys_;
 };
 
-bool is_ascii(std::string_view s) {
-  unsigned char any = 0;
-  for (char c : s) any |= static_cast<unsigned char>(c);
-  return any < 0x80;
-}
-
-// A string in a JSON list as nlohmann's dump writes it: '"', '\\' and control characters escaped
-// (the short forms, else \u00xx), every other byte as it is.
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[(c >> 4) & 0xF];
-          out += kHex[c & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
 // A list of names as a JSON array in a string (sources, aliases, list values). ASCII, nearly all
 // of them, is written here; a list with other bytes goes through nlohmann, which also replaces
 // what is not UTF-8, so that the two write the same.
 template <class Items>  // strings: a set, a sorted vector, or a TextList
 std::string json_list(const Items& items) {
+  bool ascii = std::all_of(items.begin(), items.end(), [](const auto& s) { return detail::is_ascii(std::string_view(s)); });
+  if (!ascii) {
+    return nlohmann::json(std::vector<std::string>(items.begin(), items.end()))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
   std::string out = "[";
   for (const auto& item : items) {
-    std::string_view s(item);
-    if (!is_ascii(s)) {
-      return nlohmann::json(std::vector<std::string>(items.begin(), items.end()))
-          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
     if (out.size() > 1) out += ',';
-    append_json_string(out, s);
+    out += '"';
+    detail::append_json_escaped(out, std::string_view(item));
+    out += '"';
   }
   return out += ']';
 }

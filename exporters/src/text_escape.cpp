@@ -1,7 +1,9 @@
 #include "text_escape.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -205,6 +207,34 @@ std::string iri_escape(std::string_view iri) {
   std::string out;
   append_iri_escaped(out, iri);
   return out;
+}
+
+bool is_ascii(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text) any |= static_cast<unsigned char>(c);
+  return any < 0x80;
+}
+
+void append_json_escaped(std::string& out, std::string_view ascii) {
+  // What each byte below 0x60 is written as; empty: the byte itself
+  static const std::array<std::string, 0x60> escapes = [] {
+    std::array<std::string, 0x60> e;
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int c = 0; c < 0x20; ++c) e[c] = std::string("\\u00") + kHex[c >> 4] + kHex[c & 0xF];
+    const std::pair<char, char> short_forms[] = {{'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}};
+    for (auto [c, letter] : short_forms) e[c] = std::string("\\") + letter;
+    e['"'] = "\\\"";
+    e['\\'] = "\\\\";
+    return e;
+  }();
+  for (char c : ascii) {
+    auto b = static_cast<unsigned char>(c);
+    if (b < escapes.size() && !escapes[b].empty()) {
+      out += escapes[b];
+    } else {
+      out += c;
+    }
+  }
 }
 
 std::string format_double(double value) {

@@ -23,6 +23,12 @@ void append_turtle_escaped(std::string& out, std::string_view text);
 std::string iri_escape(std::string_view iri);
 /// iri_escape, appended to `out`.
 void append_iri_escaped(std::string& out, std::string_view iri);
+/// Whether every byte is below 0x80.
+bool is_ascii(std::string_view text);
+/// The inside of a JSON string as nlohmann's dump writes it: '"', '\\' and control characters
+/// escaped (the short forms, else \u00xx), every other byte as it is. For ASCII text: nlohmann
+/// also replaces invalid UTF-8, which this does not check.
+void append_json_escaped(std::string& out, std::string_view ascii);
 /// Shortest decimal that reads back as the same double.
 std::string format_double(double value);
 

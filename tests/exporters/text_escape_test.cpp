@@ -2,6 +2,7 @@
 // definition gives, wherever the special bytes fall against those 16-byte steps.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 
@@ -115,6 +116,32 @@ TEST(TextEscape, EverySpecialByteAtEveryPlaceOfALongRun) {
       EXPECT_EQ(detail::valid_xml_text(text), valid_reference(text)) << int(special) << " at " << at;
     }
   }
+}
+
+// GraphML's JSON lists are written by nlohmann or by append_json_escaped, as the list's bytes
+// decide: the two must agree on every ASCII byte (lower-case hex in \u escapes included).
+TEST(TextEscape, JsonIsWhatNlohmannWritesForEveryAsciiByte) {
+  for (int c = 0; c < 0x80; ++c) {
+    std::string text = "a" + std::string(1, char(c)) + "b";
+    std::string ours = "\"";
+    detail::append_json_escaped(ours, text);
+    ours += '"';
+    EXPECT_EQ(ours, nlohmann::json(text).dump()) << "byte " << c;
+  }
+}
+
+TEST(TextEscape, JsonAppendsWithoutTouchingWhatIsThere) {
+  std::string out = "[\"x\",";
+  detail::append_json_escaped(out, "say \"hi\"\\\n");
+  EXPECT_EQ(out, R"(["x",say \"hi\"\\\n)");
+}
+
+TEST(TextEscape, AsciiIsEveryByteBelow0x80) {
+  EXPECT_TRUE(detail::is_ascii(""));
+  EXPECT_TRUE(detail::is_ascii(std::string("\x00\x7F plain", 8)));
+  EXPECT_FALSE(detail::is_ascii("caf\xC3\xA9"));
+  EXPECT_FALSE(detail::is_ascii("\x80"));
+  EXPECT_FALSE(detail::is_ascii("end\xFF"));
 }
 
 }  // namespace
