@@ -8,10 +8,7 @@
 
 #include "trialgraph/vocabulary.hpp"
 #include "ascii.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "byte_blocks.hpp"
 
 namespace trialgraph {
 namespace {
@@ -125,17 +122,15 @@ std::size_t copy_lower_alnum_run(std::string_view text, std::size_t i, char* w) 
 #if defined(__SSE2__)
   // Writes sixteen bytes whatever the run's length: w never runs ahead of i (folding does not
   // lengthen), so they fall inside the room made for the whole text.
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  auto below = [](__m128i x, char limit) { return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(limit)), x); };
-  while (i + 16 <= text.size()) {
-    __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i folded = _mm_or_si128(bytes, case_bit);  // letters in lower case; digits as they are
-    __m128i alnum = _mm_or_si128(below(_mm_sub_epi8(folded, _mm_set1_epi8('a')), 25),
-                                 below(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), 9));
-    unsigned run = unsigned(__builtin_ctz(~unsigned(_mm_movemask_epi8(alnum))));  // 0..16
+  using namespace byte_blocks;
+  while (i + kSize <= text.size()) {
+    __m128i bytes = load(text.data() + i);
+    __m128i folded = lower_letters(bytes);  // digits stay as they are
+    unsigned alnum = within(folded, 'a', 'z') | within(bytes, '0', '9');
+    unsigned run = unsigned(__builtin_ctz(~alnum));  // 0..16
     _mm_storeu_si128(reinterpret_cast<__m128i*>(w + (i - from)), folded);
     i += run;
-    if (run < 16) return i - from;
+    if (run < kSize) return i - from;
   }
 #endif
   for (; i < text.size() && ascii::is_alnum(text[i]); ++i) w[i - from] = ascii::to_lower(text[i]);

@@ -11,12 +11,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "ascii.hpp"
 #include "anchored_match.hpp"
+#include "byte_blocks.hpp"
 
 namespace trialgraph {
 namespace {
@@ -315,13 +312,9 @@ template <class Visit>
 void for_each_digit_pair(std::string_view text, Visit visit) {
   std::size_t i = 0;
 #if defined(__SSE2__)
-  const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
-  auto digits = [&](std::size_t at) {
-    __m128i d = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)), zero);
-    return unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, nine), d)));
-  };
-  for (; i + 17 <= text.size(); i += 16)
-    for (unsigned pairs = digits(i) & digits(i + 1); pairs != 0; pairs &= pairs - 1) visit(i + unsigned(__builtin_ctz(pairs)));
+  using namespace byte_blocks;
+  auto digits = [&](std::size_t at) { return within(load(text.data() + at), '0', '9'); };
+  for (; i + kSize + 1 <= text.size(); i += kSize) for_each_bit(digits(i) & digits(i + 1), i, visit);
 #endif
   for (; i + 1 < text.size(); ++i)
     if (is_digit(text[i]) && is_digit(text[i + 1])) visit(i);
@@ -444,14 +437,13 @@ class LeadScan {
       seen[first] = true;
       firsts[count++] = _mm_set1_epi8(char(first));
     }
-    const __m128i case_bit = _mm_set1_epi8(0x20);
+    using namespace byte_blocks;
     std::size_t i = 0;
-    for (; i + 16 < text.size(); i += 16) {  // a lead's second byte is there for every place tried
-      __m128i bytes = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), case_bit);
+    for (; i + kSize < text.size(); i += kSize) {  // a lead's second byte is there for every place tried
+      __m128i bytes = lower_letters(load(text.data() + i));
       __m128i hit = _mm_cmpeq_epi8(bytes, firsts[0]);
       for (std::size_t f = 1; f < count; ++f) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, firsts[f]));
-      for (unsigned mask = unsigned(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1)
-        try_at(text, i + unsigned(__builtin_ctz(mask)));
+      for_each_bit(mask(hit), i, [&](std::size_t at) { try_at(text, at); });
     }
     return i;
   }

@@ -7,10 +7,7 @@
 #include <re2/re2.h>
 
 #include "anchored_match.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "byte_blocks.hpp"
 
 namespace trialgraph {
 namespace {
@@ -62,12 +59,9 @@ template <class Visit>
 void for_each_l(std::string_view text, std::size_t from, Visit visit) {
   std::size_t at = from;
 #if defined(__SSE2__)
-  const __m128i l = _mm_set1_epi8('l'), case_bit = _mm_set1_epi8(0x20);
-  for (; at + 16 <= text.size(); at += 16) {
-    __m128i bytes = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at)), case_bit);
-    for (unsigned hits = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, l))); hits != 0; hits &= hits - 1)
-      visit(at + unsigned(__builtin_ctz(hits)));
-  }
+  using namespace byte_blocks;
+  for (; at + kSize <= text.size(); at += kSize)
+    for_each_bit(equal(lower_letters(load(text.data() + at)), 'l'), at, visit);
 #endif
   for (; at < text.size(); ++at)
     if ((text[at] | 0x20) == 'l') visit(at);
