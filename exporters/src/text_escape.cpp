@@ -216,7 +216,8 @@ bool is_ascii(std::string_view text) {
 }
 
 void append_json_escaped(std::string& out, std::string_view ascii) {
-  // What each byte below 0x60 is written as; empty: the byte itself
+  static const PlainBytes plain([](unsigned char c) { return plain_ascii(c) && c != '"' && c != '\\'; });
+  // What each other byte below 0x60 is written as; empty: the byte itself
   static const std::array<std::string, 0x60> escapes = [] {
     std::array<std::string, 0x60> e;
     static constexpr char kHex[] = "0123456789abcdef";
@@ -227,12 +228,15 @@ void append_json_escaped(std::string& out, std::string_view ascii) {
     e['\\'] = "\\\\";
     return e;
   }();
-  for (char c : ascii) {
-    auto b = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < ascii.size(); ++i) {
+    std::size_t run = plain_run_end(ascii, i, plain);
+    out.append(ascii.data() + i, run - i);
+    if ((i = run) == ascii.size()) break;
+    auto b = static_cast<unsigned char>(ascii[i]);
     if (b < escapes.size() && !escapes[b].empty()) {
       out += escapes[b];
     } else {
-      out += c;
+      out += char(b);
     }
   }
 }

@@ -128,6 +128,17 @@ TEST(TextEscape, JsonIsWhatNlohmannWritesForEveryAsciiByte) {
     ours += '"';
     EXPECT_EQ(ours, nlohmann::json(text).dump()) << "byte " << c;
   }
+  // Runs of plain bytes are passed over sixteen at a time: every byte at every place of a long one
+  for (int c = 0; c < 0x80; ++c) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'x');
+      text[at] = char(c);
+      std::string ours = "\"";
+      detail::append_json_escaped(ours, text);
+      ours += '"';
+      ASSERT_EQ(ours, nlohmann::json(text).dump()) << "byte " << c << " at " << at;
+    }
+  }
 }
 
 TEST(TextEscape, JsonAppendsWithoutTouchingWhatIsThere) {
