@@ -171,11 +171,15 @@ Term typed_literal(std::string_view name, const PropertyValue& v, std::string& s
 
 class TripleMaker {
  public:
-  TripleMaker(const ExportOptions& options, const TripleSink& sink) : options_(options), sink_(sink) {}
+  TripleMaker(const ExportOptions& options, const TripleSink& sink)
+      : options_(options),
+        sink_(sink),
+        statement_space_(options.base_iri + "statement/"),
+        source_space_(options.base_iri + "source/") {}
 
   void node(const Node& n) {
     const FixedTerms& f = fixed();
-    Term s = Term::iri(iri(n, subject_));
+    const Term s = iri(n, subject_);
     emit(s, f.type, class_of(n.label), n.sources);
     auto types = label_types().find(std::string_view(n.label));
     if (types != label_types().end())
@@ -195,21 +199,21 @@ class TripleMaker {
     const Term predicate = relation_predicate(e.type);
     if (&from != last_from_) {  // a node's edges come together: its IRI and hash are made once
       last_from_ = &from;
-      iri(from, from_);
+      from_term_ = iri(from, from_);
       from_hash_ = Fnv1a();
-      add_turtle_name(from_hash_, Term::iri(from_)).add(" ");
+      add_turtle_name(from_hash_, from_term_).add(" ");
     }
-    const Term s = Term::iri(from_);
-    const Term o = Term::iri(iri(to, object_));
+    const Term s = from_term_;
+    const Term o = iri(to, object_);
     emit(s, predicate, o, e.sources);
     if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
 
     Fnv1a id = from_hash_;
     id.add(e.type).add(" ");
     add_turtle_name(id, o);
-    statement_.assign(options_.base_iri).append("statement/");
+    statement_.assign(statement_space_);
     append_hex16(statement_, id.hash);
-    const Term st = Term::iri(statement_);
+    const Term st = Term::iri(statement_, statement_space_);
     emit(st, f.type, f.statement, e.sources);
     emit(st, f.subject, s, e.sources);
     emit(st, f.predicate, predicate, e.sources);
@@ -222,8 +226,8 @@ class TripleMaker {
   void source(const std::string& name) {
     std::string iri = source_document_iri(options_, name);
     std::set<std::string> only{name};
-    emit(Term::iri(iri), fixed().type, fixed().entity, only);
-    emit(Term::iri(iri), fixed().label, Term::literal(name), only);
+    emit(Term::iri(iri, source_space_), fixed().type, fixed().entity, only);
+    emit(Term::iri(iri, source_space_), fixed().label, Term::literal(name), only);
   }
 
  private:
@@ -279,32 +283,32 @@ class TripleMaker {
     for (const std::string& src : sources) {
       auto [known, fresh] = source_iris_.try_emplace(src);
       if (fresh) known->second = {source_document_iri(options_, src), {src}};
-      emit(s, fixed().derived_from, Term::iri(known->second.first), known->second.second);
+      emit(s, fixed().derived_from, Term::iri(known->second.first, source_space_), known->second.second);
     }
   }
 
-  // The node's IRI, spelled into `out` (reused: its capacity stays).
-  const std::string& iri(const Node& n, std::string& out) {
+  // The node's IRI, spelled into `out` (reused: its capacity stays), which the term views.
+  Term iri(const Node& n, std::string& out) {
     static const Symbol trial("Trial"), disease("Disease"), antigen("Antigen");
     static const Symbol nct_id("nct_id"), mesh_id("mesh_id"), gene_symbol("gene_symbol");
-    auto external = [&](Symbol id_name, const char* space) {
+    auto external = [&](Symbol id_name, std::string_view space) {
       auto it = n.properties.find(id_name);
-      if (it == n.properties.end()) return false;
+      if (it == n.properties.end()) return std::string_view();
       std::string_view id = it->second.text();
-      if (!safe_local_name(id)) return false;
+      if (!safe_local_name(id)) return std::string_view();
       out.assign(space).append(id);
-      return true;
+      return space;
     };
-    bool registry = n.label == trial     ? external(nct_id, kClinicalTrials)
-                    : n.label == disease ? external(mesh_id, kMesh)
-                    : n.label == antigen ? external(gene_symbol, kHgncSymbol)
-                                         : false;
-    if (registry) return out;
-    auto [kind, fresh] = kinds_.try_emplace(&n.label.str());
-    if (fresh) kind->second = local_kind(n.label.str());
-    out.assign(options_.base_iri).append(kind->second).append("/");
+    std::string_view registry = n.label == trial     ? external(nct_id, kClinicalTrials)
+                                : n.label == disease ? external(mesh_id, kMesh)
+                                : n.label == antigen ? external(gene_symbol, kHgncSymbol)
+                                                     : std::string_view();
+    if (!registry.empty()) return Term::iri(out, registry);
+    auto [space, fresh] = local_spaces_.try_emplace(&n.label.str());
+    if (fresh) space->second = options_.base_iri + local_kind(n.label.str()) + "/";
+    out.assign(space->second);
     append_slug(out, n.key);
-    return out;
+    return Term::iri(out, space->second);
   }
 
   // The statement hash is taken over the subject and object as the first Turtle writer spelled
@@ -322,6 +326,7 @@ class TripleMaker {
   const ExportOptions& options_;
   const TripleSink& sink_;
   const Node* last_from_ = nullptr;
+  Term from_term_;   // the last edge's source, viewing from_
   Fnv1a from_hash_;  // of the statement names' start, "<source IRI> " (see add_turtle_name)
   // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's (kept
   // for its next edges) and target's, a statement's, and a number's spelling or a url made valid.
@@ -330,7 +335,10 @@ class TripleMaker {
   std::map<std::string, std::pair<std::string, std::set<std::string>>> source_iris_;
   // IRIs by the interned name's address: a chunk meets a few dozen.
   std::unordered_map<const std::string*, std::string> classes_, relation_predicates_, property_predicates_;
-  std::unordered_map<const std::string*, std::string> kinds_;  // "Site" -> "site", for local IRIs
+  // The namespaces IRIs are minted under, kept in place for terms to point at: by label ("Site" ->
+  // <base>site/), for statements and for source documents.
+  std::unordered_map<const std::string*, std::string> local_spaces_;
+  const std::string statement_space_, source_space_;
 };
 
 }  // namespace

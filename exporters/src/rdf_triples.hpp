@@ -20,10 +20,14 @@ struct Term {
   Kind kind = Kind::iri;
   std::string_view value;
   std::string_view datatype;
+  /// For an IRI minted under a namespace (a node's, a statement's, a source document's): that
+  /// namespace, the start of `value`. Its text stays in place while the triple maker lives, so a
+  /// writer may know it by address instead of finding it in the IRI.
+  std::string_view space;
 
-  static Term iri(std::string_view value) { return {Kind::iri, value, {}}; }
+  static Term iri(std::string_view value, std::string_view space = {}) { return {Kind::iri, value, {}, space}; }
   static Term literal(std::string_view value, std::string_view datatype = {}) {
-    return {Kind::literal, value, datatype};
+    return {Kind::literal, value, datatype, {}};
   }
 };
 

@@ -51,6 +51,17 @@ class Namespaces {
     for (const auto& [label, count] : graph.nodes_by_label()) kinds.insert(detail::local_kind(label));
     for (const std::string& kind : kinds)
       if (usable_prefix(kind)) local_.emplace_back(kind, base_ + kind + "/");
+    for (const auto& spaces : {local_, detail::rdf_prefixes()})
+      for (const auto& [prefix, space] : spaces) prefixes_.emplace_back(space, prefix + ":");
+  }
+
+  // "prefix:" for the IRIs under `space` with a plain local name, as append_name() spells them;
+  // empty if none is declared. Every namespace ends in '/' or '#' and a plain local name has
+  // neither, so no other namespace can claim such an IRI: the first declared for `space` does.
+  std::string_view prefix_of_space(std::string_view space) const {
+    for (const auto& [known, prefix] : prefixes_)
+      if (known == space) return prefix;
+    return {};
   }
 
   void declare(std::ostream& out) const {
@@ -98,7 +109,8 @@ class Namespaces {
   }
 
   std::string base_;
-  std::vector<std::pair<std::string, std::string>> local_;  // (kind, <base>kind/), a few
+  std::vector<std::pair<std::string, std::string>> local_;     // (kind, <base>kind/), a few
+  std::vector<std::pair<std::string, std::string>> prefixes_;  // (namespace, "prefix:"), in that order
 };
 
 // Spellings of terms a writer meets over and over (predicates, datatypes), found by the address
@@ -126,7 +138,7 @@ class TurtleWriter {
     // A node's or statement's triples come together: its name is spelled once, not per triple.
     bool same_subject = open_ && t.subject.value == subject_iri_;
     if (!same_subject && t.subject.value != subject_iri_) {
-      subject_iri_ = t.subject.value;
+      subject_iri_.assign(t.subject.value);
       subject_name_.clear();
       append_term(subject_name_, t.subject);
     }
@@ -137,7 +149,7 @@ class TurtleWriter {
       namespaces_.append_name(name, iri);
       return name;
     });
-    if (same_subject && p == predicate_) {
+    if (same_subject && &p == predicate_) {
       out_.append(", "sv);
     } else if (same_subject) {
       out_.append(" ;\n    "sv).append(p).push_back(' ');
@@ -147,7 +159,7 @@ class TurtleWriter {
     }
     append_term(out_, t.object);
     open_ = true;
-    predicate_ = p;
+    predicate_ = &p;
   }
 
   void finish() {
@@ -162,7 +174,7 @@ class TurtleWriter {
   }
 
   void append_term(std::string& out, const Term& t) {
-    if (t.kind == Term::Kind::iri) return append_iri(out, t.value);
+    if (t.kind == Term::Kind::iri) return append_iri(out, t);
     if (!t.datatype.empty() && is_boolean(t.datatype)) {
       out.append(t.value);  // true, false: bare
       return;
@@ -178,9 +190,27 @@ class TurtleWriter {
       }));
   }
 
-  // An edge's triples name its ends twice and every statement names the source document: the
-  // last few IRIs keep their spelling, so each is spelled once.
-  void append_iri(std::string& out, std::string_view iri) {
+  void append_iri(std::string& out, const Term& t) {
+    if (!t.space.empty()) {
+      std::string_view prefix = prefix_of_space(t.space), local = t.value.substr(t.space.size());
+      if (!prefix.empty() && plain_local_name(local)) {
+        out.append(prefix).append(local);
+        return;
+      }
+    }
+    append_recent_iri(out, t.value);
+  }
+
+  // The namespace an IRI was minted under, known by its address: a chunk meets a dozen.
+  std::string_view prefix_of_space(std::string_view space) {
+    for (const KnownSpace& known : spaces_)
+      if (known.space.data() == space.data() && known.space.size() == space.size()) return known.prefix;
+    spaces_.push_back({space, namespaces_.prefix_of_space(space)});
+    return spaces_.back().prefix;
+  }
+
+  // Class and url IRIs: the last few keep their spelling, so each is spelled once.
+  void append_recent_iri(std::string& out, std::string_view iri) {
     for (const Recent& r : recent_)
       if (r.iri == iri) {
         out.append(r.name);
@@ -197,12 +227,16 @@ class TurtleWriter {
   struct Recent {
     std::string iri, name;
   };
+  struct KnownSpace {
+    std::string_view space, prefix;
+  };
+  std::vector<KnownSpace> spaces_;
   std::array<Recent, 6> recent_;
   std::size_t next_recent_ = 0;
   std::string& out_;
   const Namespaces& namespaces_;
   bool open_ = false;
-  std::string predicate_;                   // of the statement left open, spelled
+  const std::string* predicate_ = nullptr;  // of the statement left open, spelled (in predicates_)
   std::string subject_iri_, subject_name_;  // the last subject, spelled
   SpellingCache predicates_, datatypes_;
 };

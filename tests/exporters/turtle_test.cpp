@@ -96,6 +96,20 @@ TEST(Turtle, WhatNoPrefixCanSpellIsAWholeIri) {
   EXPECT_TRUE(has(out, "\n<https://x.org/id/drug/" + slug(".") + "> a tg:Drug")) << out;
 }
 
+// With the base just above MeSH's namespace, a local kind "mesh" declares that namespace again:
+// a MeSH IRI takes the first prefix declared for it, whichever way the writer finds it.
+TEST(Turtle, ANamespaceDeclaredTwiceTakesItsFirstPrefix) {
+  Graph g;
+  g.merge_entity({"Disease", "D008180", "Lupus", {}, {{"mesh_id", std::string("D008180")}}}, "s");
+  g.merge_entity({"Mesh", "d1", "D1", {}, {}}, "s");
+  g.merge_relation({"RELATED_TO", {"Mesh", "d1"}, {"Disease", "D008180"}, {}}, "s");
+  std::string out = turtle(g, "http://id.nlm.nih.gov/");
+  EXPECT_TRUE(has(out, "@prefix mesh: <http://id.nlm.nih.gov/mesh/> .")) << out;
+  EXPECT_TRUE(has(out, "\nmesh:D008180 a tg:Disease")) << out;
+  EXPECT_TRUE(has(out, "\nmesh:d1 rdfs:seeAlso mesh:D008180 .")) << out;
+  EXPECT_FALSE(has(out, "MESH:D008180")) << out;
+}
+
 TEST(Turtle, TrialWithoutNctIdIsLocal) {
   Graph g;
   g.merge_entity({"Trial", "title:car t for lupus", "CAR-T for Lupus", {}, {}}, "s");
