@@ -110,6 +110,27 @@ TEST(Turtle, ANamespaceDeclaredTwiceTakesItsFirstPrefix) {
   EXPECT_FALSE(has(out, "MESH:D008180")) << out;
 }
 
+// A class IRI is tg:<label>: a 40-byte label takes the prefix only if every byte can be in a
+// local name, wherever the one that cannot stands (the bytes next to the ranges allowed, too).
+TEST(Turtle, ALocalNameWithAByteItCannotHoldAnywhereIsSpelledWhole) {
+  const std::string plain = "Abcdefghij_klmnopqrstuvwxyz-0123456789.Z";
+  ASSERT_EQ(plain.size(), 40u);
+  auto class_spelled = [](const std::string& label) {
+    Graph g;
+    g.merge_entity({label, "x", "X", {}, {}}, "s");
+    std::string out = turtle(g);
+    return has(out, " a tg:" + label + " ;") ? "prefixed" : has(out, " a <https://w3id.org/trialgraph/vocab#") ? "whole" : "?";
+  };
+  EXPECT_STREQ(class_spelled(plain), "prefixed");
+  for (char bad : std::string("@[`{/: ~\x7f\xc3", 10))
+    for (std::size_t at = 1; at < plain.size(); ++at) {
+      std::string label = plain;
+      label[at] = bad;
+      if (bad == '\xc3') label.insert(at + 1, "\xa9");  // é, two bytes
+      EXPECT_STREQ(class_spelled(label), "whole") << "byte " << int(static_cast<unsigned char>(bad)) << " at " << at;
+    }
+}
+
 TEST(Turtle, TrialWithoutNctIdIsLocal) {
   Graph g;
   g.merge_entity({"Trial", "title:car t for lupus", "CAR-T for Lupus", {}, {}}, "s");
