@@ -160,6 +160,8 @@ class TurtleWriter {
   TurtleWriter(std::string& out, const Namespaces& namespaces) : out_(out), namespaces_(namespaces) {}
 
   // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
+  static constexpr std::string_view kNextPredicate = " ;\n    ";
+
   void triple(const Triple& t, const std::set<std::string>&) {
     // A node's or statement's triples come together: its name is spelled once, not per triple.
     bool same_subject = open_ && t.subject.value == subject_iri_;
@@ -167,21 +169,25 @@ class TurtleWriter {
       subject_iri_.assign(t.subject.value);
       subject_name_.clear();
       append_term(subject_name_, t.subject);
+      subject_name_.push_back(' ');
     }
+    // Spelled with what comes before and after it, so a triple is a few appends.
     const std::string& p = predicates_.get(t.predicate.value, [&](std::string_view iri) {
       static const std::string rdf_type = std::string(detail::ns::rdf) + "type";
-      std::string name;
-      if (iri == rdf_type) return std::string("a");
-      namespaces_.append_name(name, iri);
-      return name;
+      std::string spelled(kNextPredicate);
+      if (iri == rdf_type)
+        spelled.push_back('a');
+      else
+        namespaces_.append_name(spelled, iri);
+      return spelled + ' ';
     });
     if (same_subject && &p == predicate_) {
       out_.append(", "sv);
     } else if (same_subject) {
-      out_.append(" ;\n    "sv).append(p).push_back(' ');
+      out_.append(p);
     } else {
       finish();
-      out_.append(subject_name_).append(1, ' ').append(p).push_back(' ');
+      out_.append(subject_name_).append(std::string_view(p).substr(kNextPredicate.size()));
     }
     append_term(out_, t.object);
     open_ = true;
@@ -262,8 +268,8 @@ class TurtleWriter {
   std::string& out_;
   const Namespaces& namespaces_;
   bool open_ = false;
-  const std::string* predicate_ = nullptr;  // of the statement left open, spelled (in predicates_)
-  std::string subject_iri_, subject_name_;  // the last subject, spelled
+  const std::string* predicate_ = nullptr;  // of the statement left open, in predicates_
+  std::string subject_iri_, subject_name_;  // the last subject, spelled (and a space)
   SpellingCache predicates_, datatypes_;
 };
 
