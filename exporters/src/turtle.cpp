@@ -60,8 +60,6 @@ bool plain_local_name(std::string_view s) {
   return true;
 }
 
-std::string quoted(std::string_view lexical) { return "\"" + detail::turtle_escape(lexical) + "\""; }
-
 // <iri> in the form N-Triples and Turtle share.
 std::string bracketed(std::string_view iri) { return "<" + detail::iri_escape(iri) + ">"; }
 
@@ -273,20 +271,39 @@ class TurtleWriter {
   SpellingCache predicates_, datatypes_;
 };
 
-std::string ntriples_term(const Term& t) {
-  if (t.kind == Term::Kind::iri) return bracketed(t.value);
-  if (t.datatype.empty()) return quoted(t.value);
-  return quoted(t.value) + "^^" + bracketed(t.datatype);
+// A term as N-Triples spells it, appended to `out`.
+void append_ntriples_term(std::string& out, const Term& t) {
+  if (t.kind == Term::Kind::iri) {
+    out.push_back('<');
+    detail::append_iri_escaped(out, t.value);
+    out.push_back('>');
+    return;
+  }
+  out.push_back('"');
+  detail::append_turtle_escaped(out, t.value);
+  out.push_back('"');
+  if (t.datatype.empty()) return;
+  out.append("^^<"sv);
+  detail::append_iri_escaped(out, t.datatype);
+  out.push_back('>');
 }
 
-std::string ntriples_statement(const Triple& t) {
-  return ntriples_term(t.subject) + " " + ntriples_term(t.predicate) + " " + ntriples_term(t.object);
+// "<s> <p> o", appended to `out`: a line without its end.
+void append_ntriples_statement(std::string& out, const Triple& t) {
+  append_ntriples_term(out, t.subject);
+  out.push_back(' ');
+  append_ntriples_term(out, t.predicate);
+  out.push_back(' ');
+  append_ntriples_term(out, t.object);
 }
 
 class NTriplesWriter {
  public:
   NTriplesWriter(std::string& out, const ExportOptions&) : out_(out) {}
-  void triple(const Triple& t, const std::set<std::string>&) { out_.append(ntriples_statement(t)).append(" .\n"); }
+  void triple(const Triple& t, const std::set<std::string>&) {
+    append_ntriples_statement(out_, t);
+    out_.append(" .\n"sv);
+  }
   void finish() {}
 
  private:
@@ -299,15 +316,20 @@ class NQuadsWriter {
  public:
   NQuadsWriter(std::string& out, const ExportOptions& options) : out_(out), options_(options) {}
   void triple(const Triple& t, const std::set<std::string>& sources) {
-    std::string statement = ntriples_statement(t);
+    statement_.clear();
+    append_ntriples_statement(statement_, t);
     for (const std::string& source : sources)
-      out_.append(statement).append(" ").append(bracketed(detail::source_document_iri(options_, source))).append(" .\n");
+      out_.append(statement_).append(graphs_.get(source, [&](std::string_view name) {
+        return " " + bracketed(detail::source_document_iri(options_, name)) + " .\n";
+      }));
   }
   void finish() {}
 
  private:
   std::string& out_;
   const ExportOptions& options_;
+  std::string statement_;  // the triple, spelled once for all its graphs
+  SpellingCache graphs_;   // a source document's graph name and the line's end
 };
 
 // Nodes, then edges, in chunks formatted on options.jobs threads; then the source documents.
