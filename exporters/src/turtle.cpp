@@ -157,9 +157,10 @@ class TurtleWriter {
  public:
   TurtleWriter(std::string& out, const Namespaces& namespaces) : out_(out), namespaces_(namespaces) {}
 
-  // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
+  // What goes before a subject's next predicate.
   static constexpr std::string_view kNextPredicate = " ;\n    ";
 
+  // Consecutive triples about one subject share it (";"), and one predicate shares it (",").
   void triple(const Triple& t, const std::set<std::string>&) {
     // A node's or statement's triples come together: its name is spelled once, not per triple.
     bool same_subject = open_ && t.subject.value == subject_iri_;
@@ -179,7 +180,7 @@ class TurtleWriter {
         namespaces_.append_name(spelled, iri);
       return spelled + ' ';
     });
-    if (same_subject && &p == predicate_) {
+    if (same_subject && &p == predicate_) {  // one entry of predicates_ for each predicate's text in place
       out_.append(", "sv);
     } else if (same_subject) {
       out_.append(p);
@@ -239,7 +240,7 @@ class TurtleWriter {
     return spaces_.back().prefix;
   }
 
-  // Class and url IRIs: the last few keep their spelling, so each is spelled once.
+  // The other IRIs (classes, urls, the vocabulary's): the last few keep their spelling.
   void append_recent_iri(std::string& out, std::string_view iri) {
     for (const Recent& r : recent_)
       if (r.iri == iri) {
