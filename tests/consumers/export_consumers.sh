@@ -20,6 +20,10 @@ case $mode in
     "$tg" extract -q "$src/examples/ctgov-v2" "$src/examples/registry-formats" "$src/examples/seeds" -o "$out/g.ttl" -o "$out/g.nt" -o "$out/g.nq" -o "$out/g.graphml"
     "$py" "$here/rdf_formats.py" "$out/g.ttl" "$out/g.nt" "$out/g.nq" "$out/g.graphml"
     echo "serdi (strict N-Quads): $(serdi -l -i nquads -o nquads "$out/g.nq" | wc -l) quads"
+    echo "== a base under a vocabulary's namespace (schema.org's): the prefixes still say the same triples"
+    "$tg" extract -q --base-iri http://schema.org/ "$src/examples/seeds" -o "$out/b.ttl" -o "$out/b.nt" -o "$out/b.nq" -o "$out/b.graphml"
+    grep -q '^@prefix site: <http://schema.org/site/> .$' "$out/b.ttl" || { echo "FAIL: no site: prefix under the base"; exit 1; }
+    "$py" "$here/rdf_formats.py" "$out/b.ttl" "$out/b.nt" "$out/b.nq" "$out/b.graphml"
     ;;
   neo4j-csv)
     inputs=("$src/examples/ctgov-v2" "$src/examples/registry-formats" "$src/examples/seeds")
