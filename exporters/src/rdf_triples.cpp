@@ -169,13 +169,16 @@ Term typed_literal(std::string_view name, const PropertyValue& v, std::string& s
   return Term::literal(s);
 }
 
+// The namespace of source documents' IRIs: `<base>source/`.
+std::string source_space(const ExportOptions& options) { return options.base_iri + "source/"; }
+
 class TripleMaker {
  public:
   TripleMaker(const ExportOptions& options, const TripleSink& sink)
       : options_(options),
         sink_(sink),
         statement_space_(options.base_iri + "statement/"),
-        source_space_(options.base_iri + "source/") {}
+        source_space_(source_space(options)) {}
 
   void node(const Node& n) {
     const FixedTerms& f = fixed();
@@ -361,7 +364,7 @@ std::string local_kind(std::string_view label) {
 }
 
 std::string source_document_iri(const ExportOptions& options, std::string_view source) {
-  return options.base_iri + "source/" + slug(source);
+  return source_space(options) + slug(source);
 }
 
 void for_each_triple(const Graph& graph, const ExportOptions& options, const TripleSink& sink) {
