@@ -101,6 +101,22 @@ TEST(Symbol, EqualTextIsTheSameSymbolAndComparesByText) {
   EXPECT_TRUE(Symbol().empty());
 }
 
+// Symbols are ordered by a number made of their first eight bytes before their texts are read:
+// the order must be the texts' own, for texts that differ inside, past or at the eighth byte,
+// texts that are prefixes of others, NUL bytes and bytes above 0x7F.
+TEST(Symbol, OrderIsTheTextsOrder) {
+  const std::vector<std::string> texts = {"", "a", std::string("a\0", 2), std::string("a\0b", 3), "ab", "abcdefgh",
+                                          "abcdefghi", "abcdefgg", "abcdefgz", "intervention_model",
+                                          "intervention_type", "interven", "b", "z", "\xC3\xA9t\xC3\xA9", "\x7F",
+                                          "\x80", "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", "A", "Z", "_", "nct_id"};
+  for (const std::string& a : texts)
+    for (const std::string& b : texts) {
+      Symbol sa(a), sb(b);
+      EXPECT_EQ(sa < sb, a < b) << '"' << a << "\" < \"" << b << '"';
+      EXPECT_EQ(sa == sb, a == b);
+    }
+}
+
 TEST(SharedProperties, TheSameMapIsSharedAndAMergeKeepsSetValues) {
   trialgraph::PropertyMap role;
   role.emplace("role", PropertyValue("lead"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,15 @@
 
 namespace trialgraph {
 
+namespace detail {
+/// A symbol's text, and its first eight bytes as a big-endian number (zero-padded): two symbols
+/// whose numbers differ are in that order as texts, without reading the texts.
+struct SymbolText {
+  std::string text;
+  std::uint64_t order;
+};
+}  // namespace detail
+
 class Symbol : public TextOperators<Symbol> {
  public:
   Symbol();  ///< the empty string
@@ -19,14 +29,14 @@ class Symbol : public TextOperators<Symbol> {
   Symbol(const std::string& text) : Symbol(std::string_view(text)) {}  // NOLINT
   Symbol(const char* text) : Symbol(std::string_view(text)) {}  // NOLINT
 
-  const std::string& str() const { return *text_; }
-  operator const std::string&() const { return *text_; }  // NOLINT
-  operator std::string_view() const { return *text_; }  // NOLINT
-  std::string_view view() const { return *text_; }
-  const char* c_str() const { return text_->c_str(); }
-  const char* data() const { return text_->data(); }
-  std::size_t size() const { return text_->size(); }
-  bool empty() const { return text_->empty(); }
+  const std::string& str() const { return text_->text; }
+  operator const std::string&() const { return text_->text; }  // NOLINT
+  operator std::string_view() const { return text_->text; }  // NOLINT
+  std::string_view view() const { return text_->text; }
+  const char* c_str() const { return text_->text.c_str(); }
+  const char* data() const { return text_->text.data(); }
+  std::size_t size() const { return text_->text.size(); }
+  bool empty() const { return text_->text.empty(); }
 
   // Symbol against Symbol is a template so that a literal compared with a Symbol has one reading:
   // as a string_view.
@@ -35,10 +45,14 @@ class Symbol : public TextOperators<Symbol> {
   template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
   friend bool operator!=(const S& a, const S& b) { return a.text_ != b.text_; }
   template <class S, std::enable_if_t<std::is_same_v<S, Symbol>, int> = 0>
-  friend bool operator<(const S& a, const S& b) { return a.text_ != b.text_ && *a.text_ < *b.text_; }
+  friend bool operator<(const S& a, const S& b) {
+    if (a.text_ == b.text_) return false;
+    if (a.text_->order != b.text_->order) return a.text_->order < b.text_->order;
+    return a.text_->text < b.text_->text;
+  }
 
  private:
-  const std::string* text_;
+  const detail::SymbolText* text_;
 };
 
 }  // namespace trialgraph
