@@ -285,7 +285,8 @@ class Merger {
   }
 
   void merge(const Task& task, DocumentBuffer& buffer) {
-    graph_.merge_document(buffer.entities(), buffer.relations(), task.source);
+    graph_.merge_document(buffer.entities(), buffer.relations(), task.source, buffer.entity_hashes(),
+                          buffer.relation_ends());
     graph_.trim_fresh_edges();
     outcome_.entities += buffer.entities().size();
     outcome_.relations += buffer.relations().size();

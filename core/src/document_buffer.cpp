@@ -54,6 +54,7 @@ void DocumentBuffer::add_entity(Entity entity) noexcept {
     }
     if (entities_.empty()) entities_.reserve(kFirstReserve);
     entities_.push_back(std::move(entity));
+    finished_ = false;
   } catch (...) {
     add_problem("out of memory while storing an entity");
   }
@@ -64,6 +65,7 @@ void DocumentBuffer::add_relation(Relation relation) noexcept {
   try {
     if (relations_.empty()) relations_.reserve(kFirstReserve);
     relations_.push_back(std::move(relation));
+    finished_ = false;
   } catch (...) {
     add_problem("out of memory while storing a relation");
   }
@@ -91,17 +93,32 @@ struct ViewsHash {
   }
 };
 
+// An entity's identity with its hash, taken once.
+struct Identity {
+  std::uint64_t hash;
+  std::string_view label, key;
+  bool operator==(const Identity& o) const { return hash == o.hash && key == o.key && label == o.label; }
+};
+struct IdentityHash {
+  std::size_t operator()(const Identity& i) const { return i.hash; }
+};
+
 }  // namespace
 
 void DocumentBuffer::finish() {
   // Each end is found once among the entities, by its label and key; the relation is then known
   // by its type and its ends' numbers, which cost less to hash and compare than the four strings.
-  using Ref = std::tuple<std::string_view, std::string_view>;
-  std::unordered_map<Ref, std::uint32_t, ViewsHash> emitted;
+  // The numbers and the entities' hashes are kept: the graph merges by them.
+  entity_hashes_.resize(entities_.size());
+  std::unordered_map<Identity, std::uint32_t, IdentityHash> emitted;
   emitted.reserve(entities_.size());
-  for (const Entity& e : entities_) emitted.emplace(Ref(e.label, e.key), std::uint32_t(emitted.size()));
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    entity_hashes_[i] = identity_hash(e.label, e.key);
+    emitted.emplace(Identity{entity_hashes_[i], e.label, e.key}, std::uint32_t(i));  // the first stays
+  }
   auto number = [&](const EntityRef& r) {
-    auto it = emitted.find(Ref(r.label, r.key));
+    auto it = emitted.find(Identity{identity_hash(r.label, r.key), r.label, r.key});
     return it == emitted.end() ? std::optional<std::uint32_t>() : it->second;
   };
   // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
@@ -110,6 +127,8 @@ void DocumentBuffer::finish() {
   std::unordered_set<Fact, ViewsHash> seen;
   seen.reserve(relations_.size());
   std::vector<bool> keep(relations_.size());
+  relation_ends_.clear();
+  relation_ends_.reserve(relations_.size());
   for (std::size_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
     std::optional<std::uint32_t> from = number(r.from), to = from ? number(r.to) : std::nullopt;
@@ -119,6 +138,7 @@ void DocumentBuffer::finish() {
       continue;
     }
     keep[i] = seen.emplace(r.type, *from, *to).second;
+    if (keep[i]) relation_ends_.push_back({*from, *to});
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < relations_.size(); ++i)
@@ -127,6 +147,7 @@ void DocumentBuffer::finish() {
       ++kept;
     }
   relations_.resize(kept);
+  finished_ = true;
 }
 
 }  // namespace trialgraph

@@ -21,10 +21,13 @@ namespace {
 constexpr std::size_t kVerticesPerShare = 1 << 14;
 constexpr std::size_t kPlacesPerShare = 1 << 16;
 
+template <class Props>
+void fill_properties(PropertyMap& into, Props&& props);
+
 // The first value stays; looking first spares a copy. Moves the values when given an rvalue.
 template <class Props>
 void merge_properties(PropertyMap& into, Props&& props) {
-  if (into.empty()) into.reserve(props.size());  // a new node's: no slack from growing one by one
+  if (into.empty()) return fill_properties(into, std::forward<Props>(props));
   for (auto& p : props) {
     Symbol name(p.name);  // interned once: the search below compares interned names, once
     auto at = into.lower_bound(name);
@@ -34,6 +37,28 @@ void merge_properties(PropertyMap& into, Props&& props) {
   }
 }
 
+
+// A new node's properties, put in order once and appended, rather than each inserted in its place
+// (a trial's forty moved along forty times over); of two with one name, the first stays.
+template <class Props>
+void fill_properties(PropertyMap& into, Props&& props) {
+  struct Named {
+    Symbol name;
+    std::uint32_t index;
+    bool operator<(const Named& o) const { return name < o.name || (name == o.name && index < o.index); }
+  };
+  thread_local std::vector<Named> order;  // the merging thread's, kept for the next node
+  order.clear();
+  for (std::size_t i = 0; i < props.size(); ++i) order.push_back({Symbol(props[i].name), std::uint32_t(i)});
+  std::sort(order.begin(), order.end());
+  into.reserve(props.size());  // no slack from growing one by one
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k > 0 && order[k].name == order[k - 1].name) continue;
+    auto& p = props[order[k].index];
+    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace_hint(into.end(), order[k].name, std::move(p.value));
+    else into.emplace_hint(into.end(), order[k].name, p.value);
+  }
+}
 
 // Every distinct set of sources, once, for the life of the process; and the sets one more source
 // leads to, so that adding a source already seen together is one lookup.
@@ -242,10 +267,7 @@ std::size_t Graph::EdgeIdentityHash::operator()(const EdgeIdentity& e) const {
   return std::size_t(h ^ (h >> 29) ^ (std::uint64_t(e.type) * 0xc2b2ae3d27d4eb4fULL));
 }
 
-std::uint64_t Graph::vertex_hash(std::string_view label, std::string_view key) {
-  std::hash<std::string_view> hash;
-  return hash(key) ^ (hash(label) * 0x9e3779b97f4a7c15ULL);
-}
+std::uint64_t Graph::vertex_hash(std::string_view label, std::string_view key) { return identity_hash(label, key); }
 
 std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key,
                                                 std::uint64_t hash) const {
@@ -416,24 +438,29 @@ void Graph::merge_relation_between(Vertex from, Vertex to, R&& relation, std::st
   edge.properties = edge.properties.merged(relation.properties);
 }
 
+std::vector<Graph::Vertex> Graph::merge_entities(std::vector<Entity>& entities, std::string_view source,
+                                                 const std::vector<std::uint64_t>& hashes) {
+  prefetch_vertices(hashes);
+  std::vector<Vertex> vertices(entities.size());
+  for (std::size_t i = 0; i < entities.size(); ++i) vertices[i] = merge_entity_impl(std::move(entities[i]), source, hashes[i]);
+  return vertices;
+}
+
 std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
                                   std::string_view source) {
+  const Vertex first_new = boost::num_vertices(store_);
+  std::vector<std::uint64_t> hashes(entities.size());
+  for (std::size_t i = 0; i < entities.size(); ++i) hashes[i] = vertex_hash(entities[i].label, entities[i].key);
+  const std::vector<Vertex> vertices = merge_entities(entities, source, hashes);
   struct Merged {
     std::uint64_t hash;
-    std::string_view label, key;  // the entity's own strings: merging takes only its properties
+    std::string_view label, key;  // the entity's own strings: merging took only its properties
     Vertex vertex;
     bool operator<(const Merged& o) const { return hash < o.hash; }
   };
   std::vector<Merged> merged;
   merged.reserve(entities.size());
-  const Vertex first_new = boost::num_vertices(store_);
-  std::vector<std::uint64_t> hashes(entities.size());
-  for (std::size_t i = 0; i < entities.size(); ++i) hashes[i] = vertex_hash(entities[i].label, entities[i].key);
-  prefetch_vertices(hashes);
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    Entity& e = entities[i];
-    merged.push_back({hashes[i], e.label, e.key, merge_entity_impl(std::move(e), source, hashes[i])});
-  }
+  for (std::size_t i = 0; i < entities.size(); ++i) merged.push_back({hashes[i], entities[i].label, entities[i].key, vertices[i]});
   std::sort(merged.begin(), merged.end());
   auto find_end = [&](const EntityRef& ref) -> std::optional<Vertex> {
     std::uint64_t hash = vertex_hash(ref.label, ref.key);
@@ -442,17 +469,30 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
       if (it->label == ref.label && it->key == ref.key) return it->vertex;
     return find_vertex(ref.label, ref.key, hash);
   };
-  // Relations mostly leave the same node (a trial at its sites, its arms, its drugs): the last
-  // end found is compared first, which costs less than hashing it again. Merging a relation
-  // never changes its ends' strings, so the views stay good.
-  std::string_view last_label, last_key;
-  std::optional<Vertex> last_vertex;
-  auto vertex_of = [&](const EntityRef& ref) -> std::optional<Vertex> {
-    if (last_vertex && ref.key == last_key && ref.label == last_label) return last_vertex;
-    std::optional<Vertex> v = find_end(ref);
-    if (v) std::tie(last_label, last_key, last_vertex) = std::tie(ref.label, ref.key, v);
-    return v;
-  };
+  return merge_relations(relations, source, first_new, [&](const Relation& r, std::size_t) -> std::optional<Ends> {
+    std::optional<Vertex> from = find_end(r.from), to = from ? find_end(r.to) : std::nullopt;
+    if (!to) return std::nullopt;
+    return Ends{*from, *to};
+  });
+}
+
+std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
+                                  std::string_view source, const std::vector<std::uint64_t>& entity_hashes,
+                                  const std::vector<RelationEnds>& relation_ends) {
+  if (entity_hashes.size() != entities.size() || relation_ends.size() != relations.size())
+    return merge_document(entities, relations, source);
+  const Vertex first_new = boost::num_vertices(store_);
+  const std::vector<Vertex> vertices = merge_entities(entities, source, entity_hashes);
+  return merge_relations(relations, source, first_new, [&](const Relation&, std::size_t i) -> std::optional<Ends> {
+    const RelationEnds& ends = relation_ends[i];
+    if (ends.from >= vertices.size() || ends.to >= vertices.size()) return std::nullopt;
+    return Ends{vertices[ends.from], vertices[ends.to]};
+  });
+}
+
+template <class EndsOf>
+std::size_t Graph::merge_relations(std::vector<Relation>& relations, std::string_view source, Vertex first_new,
+                                   EndsOf ends_of) {
   // A node this document created has only this document's edges: a repeated fact is found among
   // them, not by searching the node's edges or indexing them (a trial at hundreds of sites).
   struct Fact {
@@ -466,10 +506,10 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
   std::size_t unknown = 0;
   for (std::size_t i = 0; i < relations.size(); ++i) {
     Relation& r = relations[i];
-    std::optional<Vertex> from = vertex_of(r.from), to = from ? vertex_of(r.to) : std::nullopt;
-    if (!from || !to) ++unknown;
-    else if (*from < first_new) merge_relation_between(*from, *to, std::move(r), source);
-    else facts.push_back({std::uint32_t(*from), std::uint32_t(*to), &Symbol(r.type).str(), std::uint32_t(i)});
+    std::optional<Ends> ends = ends_of(r, i);
+    if (!ends) ++unknown;
+    else if (ends->from < first_new) merge_relation_between(ends->from, ends->to, std::move(r), source);
+    else facts.push_back({std::uint32_t(ends->from), std::uint32_t(ends->to), &Symbol(r.type).str(), std::uint32_t(i)});
   }
   // The first relation of each (from, to, type) adds the edge, in the relations' order; the
   // others merge into it.

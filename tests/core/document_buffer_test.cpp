@@ -93,6 +93,36 @@ TEST(DocumentBuffer, FinishKeepsValidAndDropsOnlyDangling) {
   EXPECT_EQ(buf.problems().size(), 2u);
 }
 
+TEST(DocumentBuffer, FinishKeepsEachEntitysHashAndEachRelationsEndsByPosition) {
+  DocumentBuffer buf;
+  buf.add_entity(entity("Trial", "T"));
+  buf.add_entity(entity("Drug", "D"));
+  buf.add_entity(entity("Drug", "D"));  // twice: an end is the first of the two
+  buf.add_entity(entity("Sponsor", "S"));
+  buf.add_relation({"TESTS", {"Trial", "T"}, {"Drug", "missing"}, {}});  // dropped: no position
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});
+  buf.add_relation({"RELATED_TO", {"Drug", "D"}, {"Trial", "T"}, {}});
+  buf.add_relation({"SPONSORED_BY", {"Trial", "T"}, {"Sponsor", "S"}, {}});  // a repeat: dropped
+  EXPECT_TRUE(buf.relation_ends().empty()) << "nothing before finish()";
+  buf.finish();
+  ASSERT_EQ(buf.entity_hashes().size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(buf.entity_hashes()[i], identity_hash(buf.entities()[i].label, buf.entities()[i].key));
+  ASSERT_EQ(buf.relations().size(), 2u);
+  ASSERT_EQ(buf.relation_ends().size(), 2u);
+  EXPECT_EQ(buf.relation_ends()[0].from, 0u);
+  EXPECT_EQ(buf.relation_ends()[0].to, 3u);
+  EXPECT_EQ(buf.relation_ends()[1].from, 1u);
+  EXPECT_EQ(buf.relation_ends()[1].to, 0u);
+  // Anything added after finish() makes them stale: they are not given out until finish() again.
+  buf.add_entity(entity("Site", "X"));
+  EXPECT_TRUE(buf.entity_hashes().empty());
+  EXPECT_TRUE(buf.relation_ends().empty());
+  buf.finish();
+  EXPECT_EQ(buf.entity_hashes().size(), 5u);
+  EXPECT_EQ(buf.relation_ends().size(), 2u);
+}
+
 TEST(DocumentBuffer, ReportProblemJoinsWhereAndWhat) {
   DocumentBuffer buf;
   buf.report_problem("record 3", "no nctId");

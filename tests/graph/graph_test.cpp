@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "trialgraph/document_buffer.hpp"
 #include "trialgraph/exporters.hpp"
 #include "trialgraph/graph.hpp"
 
@@ -229,6 +230,74 @@ TEST(Graph, AHubMadeByOneDocumentMergesWithTheNextOnes) {
   // The first value stays, the later documents add their sources and new properties.
   EXPECT_NE(merged.whole.find("[&quot;doc0&quot;,&quot;doc1&quot;]"), std::string::npos);
   EXPECT_NE(merged.whole.find("[&quot;doc1&quot;,&quot;doc2&quot;]"), std::string::npos);
+}
+
+// The extraction hands the graph each document as DocumentBuffer::finish left it, with its
+// entities' hashes and its relations' ends as positions: merged by those, the graph must be the one
+// that looking every end up by label and key gives.
+std::string graphml_of(const Graph& g) {
+  std::ostringstream out;
+  write_graphml(g, out);
+  return out.str();
+}
+
+TEST(Graph, ADocumentMergedByItsKnownEndsIsTheDocumentMergedByLookingThemUp) {
+  Documents docs(3);
+  docs[0].first = {entity("Trial", "T1", "One"), entity("Sponsor", "S", "Acme"), entity("Site", "X|Paris"),
+                   entity("Site", "Y|Lyon")};
+  docs[0].second = {relation("SPONSORED_BY", {"Trial", "T1"}, {"Sponsor", "S"}, {{"role", std::string("lead")}}),
+                    relation("CONDUCTED_AT", {"Trial", "T1"}, {"Site", "X|Paris"}),
+                    relation("CONDUCTED_AT", {"Trial", "T1"}, {"Site", "Y|Lyon"}, {{"status", std::string("RECRUITING")}})};
+  // An entity twice (the relation's end is the first of them), a node an earlier document made,
+  // ends in both directions, an end no document emitted.
+  docs[1].first = {entity("Trial", "T2"), entity("Drug", "D", "Drug D"), entity("Sponsor", "S", "ACME Inc"),
+                   entity("Drug", "D", "D-1"), entity("Site", "X|Paris", "Paris site")};
+  docs[1].second = {relation("TESTS", {"Trial", "T2"}, {"Drug", "D"}, {{"arms", std::vector<std::string>{"A", "B"}}}),
+                    relation("SPONSORED_BY", {"Trial", "T2"}, {"Sponsor", "S"}, {{"role", std::string("collaborator")}}),
+                    relation("RELATED_TO", {"Drug", "D"}, {"Trial", "T2"}),
+                    relation("CONDUCTED_AT", {"Trial", "T2"}, {"Site", "X|Paris"}),
+                    relation("TESTS", {"Trial", "T2"}, {"Drug", "missing"})};
+  // The first document's trial again, now with another site and a known one.
+  docs[2].first = {entity("Site", "Z|Nice"), entity("Trial", "T1", "One again"), entity("Site", "X|Paris")};
+  docs[2].second = {relation("CONDUCTED_AT", {"Trial", "T1"}, {"Site", "Z|Nice"}),
+                    relation("CONDUCTED_AT", {"Trial", "T1"}, {"Site", "X|Paris"}, {{"status", std::string("COMPLETED")}})};
+  Graph by_ends, by_lookup;
+  int n = 0;
+  for (auto& [entities, relations] : docs) {
+    DocumentBuffer buffer;
+    for (Entity& e : entities) buffer.add_entity(e);
+    for (Relation& r : relations) buffer.add_relation(r);
+    buffer.finish();
+    ASSERT_EQ(buffer.entity_hashes().size(), buffer.entities().size());
+    ASSERT_EQ(buffer.relation_ends().size(), buffer.relations().size());
+    std::vector<Entity> entities_copy = buffer.entities();
+    std::vector<Relation> relations_copy = buffer.relations();
+    std::string source = "doc" + std::to_string(n++);
+    EXPECT_EQ(by_lookup.merge_document(entities_copy, relations_copy, source), 0u);
+    EXPECT_EQ(by_ends.merge_document(buffer.entities(), buffer.relations(), source, buffer.entity_hashes(),
+                                     buffer.relation_ends()),
+              0u);
+  }
+  EXPECT_EQ(by_ends.node_count(), 7u);
+  EXPECT_EQ(by_ends.edge_count(), 8u);
+  EXPECT_EQ(graphml_of(by_ends), graphml_of(by_lookup));
+}
+
+TEST(Graph, EndsThatDoNotFitTheDocumentAreLookedUpOrCountedUnknown) {
+  auto document = [] {
+    return std::pair(std::vector<Entity>{entity("Trial", "T"), entity("Drug", "D")},
+                     std::vector<Relation>{relation("TESTS", {"Trial", "T"}, {"Drug", "D"})});
+  };
+  auto [entities, relations] = document();
+  std::vector<std::uint64_t> hashes = {identity_hash("Trial", "T"), identity_hash("Drug", "D")};
+  Graph out_of_range;
+  EXPECT_EQ(out_of_range.merge_document(entities, relations, "s", hashes, {RelationEnds{0, 2}}), 1u);
+  EXPECT_EQ(out_of_range.edge_count(), 0u);
+  // Lists of the wrong length are not trusted: the ends are found by label and key.
+  auto [entities2, relations2] = document();
+  Graph too_few;
+  EXPECT_EQ(too_few.merge_document(entities2, relations2, "s", hashes, {}), 0u);
+  EXPECT_EQ(too_few.edge_count(), 1u);
 }
 
 TEST(Graph, ForEachNodeIsOrderedByLabelThenKey) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -45,6 +46,10 @@ class DocumentBuffer final : public EntitySink {
   /// For the host, to move what was kept into the graph.
   std::vector<Entity>& entities() { return entities_; }
   std::vector<Relation>& relations() { return relations_; }
+  /// After finish(), until anything is added: each entity's identity_hash, and each relation's ends
+  /// as positions in entities(), so that merging finds neither again. Empty otherwise.
+  const std::vector<std::uint64_t>& entity_hashes() const { return finished_ ? entity_hashes_ : kNone<std::uint64_t>; }
+  const std::vector<RelationEnds>& relation_ends() const { return finished_ ? relation_ends_ : kNone<RelationEnds>; }
   /// "where: what" for every part of the document that could not be read or broke the contract,
   /// each clipped to kMaxProblemBytes; past kMaxProblems, the last one says how many more there were.
   const std::vector<std::string>& problems() const { return problems_; }
@@ -55,8 +60,13 @@ class DocumentBuffer final : public EntitySink {
   bool within_limits() noexcept;
   void add_problem(std::string text);
   std::size_t unlisted_problems_ = 0;
+  template <class T>
+  static inline const std::vector<T> kNone;
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
+  std::vector<std::uint64_t> entity_hashes_;
+  std::vector<RelationEnds> relation_ends_;
+  bool finished_ = false;
   std::vector<std::string> problems_;
   std::size_t max_items_ = std::size_t(-1);
   Clock::time_point deadline_ = Clock::time_point::max();

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -40,6 +42,18 @@ struct Relation {
   EntityRef to;
   std::vector<Property> properties;
 };
+
+/// A relation's ends as positions in the list of entities its document emitted.
+struct RelationEnds {
+  std::uint32_t from, to;
+};
+
+/// The hash of an entity's identity (label and key). The document buffer and the graph's index
+/// use the same one, so an entity is hashed once between plugin and graph.
+inline std::uint64_t identity_hash(std::string_view label, std::string_view key) {
+  std::hash<std::string_view> hash;
+  return hash(key) ^ (hash(label) * 0x9e3779b97f4a7c15ULL);
+}
 
 // The contract's labels and relationship types (shared/design/graph-model.md).
 namespace label {

@@ -160,6 +160,11 @@ class Graph {
   /// Returns how many relations had an unknown end (and were not merged).
   std::size_t merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
                              std::string_view source);
+  /// The same for a document whose entities' identity_hash and relations' ends (positions in
+  /// `entities`) are known already (DocumentBuffer::finish): nothing is hashed or looked up again.
+  std::size_t merge_document(std::vector<Entity>& entities, std::vector<Relation>& relations,
+                             std::string_view source, const std::vector<std::uint64_t>& entity_hashes,
+                             const std::vector<RelationEnds>& relation_ends);
 
   const Node* find(const std::string& label, const std::string& key) const;
 
@@ -230,6 +235,17 @@ class Graph {
   void merge_folded_edges(const std::vector<Vertex>& into, const std::vector<std::uint32_t>& rank, unsigned jobs);
   void drop_folded_vertices(const std::vector<Vertex>& into, unsigned jobs);
   void merge_edge(Vertex from, Vertex to, Edge& edge);
+  struct Ends {
+    Vertex from, to;
+  };
+  /// A document's entities merged in order; their vertices, in the same order.
+  std::vector<Vertex> merge_entities(std::vector<Entity>& entities, std::string_view source,
+                                     const std::vector<std::uint64_t>& hashes);
+  /// A document's relations merged in order, `ends_of(relation, i)` giving each one's vertices or
+  /// nothing; returns how many had none. Vertices from `first_new` on are the document's own.
+  template <class EndsOf>
+  std::size_t merge_relations(std::vector<Relation>& relations, std::string_view source, Vertex first_new,
+                              EndsOf ends_of);
   static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
   /// Brings what looking up each of these vertex hashes will read into the cache.
