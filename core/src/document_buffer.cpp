@@ -5,8 +5,6 @@
 #include <optional>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace trialgraph {
 
@@ -81,65 +79,75 @@ void DocumentBuffer::report_problem(std::string_view where, std::string_view wha
 
 namespace {
 
-// Views of the document's own strings (and numbers): finish() looks things up without copying them.
-struct ViewsHash {
-  static std::size_t part_hash(std::string_view s) { return std::hash<std::string_view>()(s); }
-  static std::size_t part_hash(std::uint32_t n) { return n; }
-  template <class Views>
-  std::size_t operator()(const Views& views) const {
-    std::size_t h = 0;
-    std::apply([&](const auto&... v) { ((h = h * 0x9e3779b97f4a7c15ULL ^ part_hash(v)), ...); }, views);
-    return h;
-  }
+// An entity's place in the document, sorted by its identity's hash: an end is found by a binary
+// search, with no table of nodes allocated for each document.
+struct Hashed {
+  std::uint64_t hash;
+  std::uint32_t index;
+  bool operator<(const Hashed& o) const { return hash < o.hash || (hash == o.hash && index < o.index); }
 };
 
-// An entity's identity with its hash, taken once.
-struct Identity {
-  std::uint64_t hash;
-  std::string_view label, key;
-  bool operator==(const Identity& o) const { return hash == o.hash && key == o.key && label == o.label; }
+// A relation by its type and its ends' positions, which cost less to compare than four strings.
+struct Fact {
+  std::string_view type;
+  std::uint32_t from, to, relation;
+  auto identity() const { return std::tie(from, to, type); }
+  bool operator<(const Fact& o) const { return std::tie(from, to, type, relation) < std::tie(o.from, o.to, o.type, o.relation); }
 };
-struct IdentityHash {
-  std::size_t operator()(const Identity& i) const { return i.hash; }
-};
+
+// Where `ref` is among the entities. Of two with one identity it is the first: it sorts first
+// among equal hashes.
+std::optional<std::uint32_t> position_of(const EntityRef& ref, const std::vector<Entity>& entities,
+                                         const std::vector<Hashed>& by_hash) {
+  const std::uint64_t hash = identity_hash(ref.label, ref.key);
+  for (auto it = std::lower_bound(by_hash.begin(), by_hash.end(), Hashed{hash, 0}); it != by_hash.end() && it->hash == hash; ++it) {
+    const Entity& e = entities[it->index];
+    if (e.key == ref.key && e.label == ref.label) return it->index;
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
 void DocumentBuffer::finish() {
-  // Each end is found once among the entities, by its label and key; the relation is then known
-  // by its type and its ends' numbers, which cost less to hash and compare than the four strings.
-  // The numbers and the entities' hashes are kept: the graph merges by them.
+  // Each end is found once among the entities, by its label and key; the positions and the
+  // entities' hashes are kept: the graph merges by them.
   entity_hashes_.resize(entities_.size());
-  std::unordered_map<Identity, std::uint32_t, IdentityHash> emitted;
-  emitted.reserve(entities_.size());
+  std::vector<Hashed> by_hash(entities_.size());
   for (std::size_t i = 0; i < entities_.size(); ++i) {
-    const Entity& e = entities_[i];
-    entity_hashes_[i] = identity_hash(e.label, e.key);
-    emitted.emplace(Identity{entity_hashes_[i], e.label, e.key}, std::uint32_t(i));  // the first stays
+    entity_hashes_[i] = identity_hash(entities_[i].label, entities_[i].key);
+    by_hash[i] = {entity_hashes_[i], std::uint32_t(i)};
   }
-  auto number = [&](const EntityRef& r) {
-    auto it = emitted.find(Identity{identity_hash(r.label, r.key), r.label, r.key});
-    return it == emitted.end() ? std::optional<std::uint32_t>() : it->second;
-  };
-  // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
-  // with the properties of its first statement, as the graph would merge it.
-  using Fact = std::tuple<std::string_view, std::uint32_t, std::uint32_t>;
-  std::unordered_set<Fact, ViewsHash> seen;
-  seen.reserve(relations_.size());
-  std::vector<bool> keep(relations_.size());
-  relation_ends_.clear();
-  relation_ends_.reserve(relations_.size());
+  std::sort(by_hash.begin(), by_hash.end());
+  // Most relations leave the entity the last one left (a trial to its sites, arms and drugs).
+  const EntityRef* last_from = nullptr;
+  std::optional<std::uint32_t> last_from_position;
+  std::vector<Fact> facts;
+  facts.reserve(relations_.size());
   for (std::size_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
-    std::optional<std::uint32_t> from = number(r.from), to = from ? number(r.to) : std::nullopt;
+    std::optional<std::uint32_t> from;
+    if (last_from && r.from.key == last_from->key && r.from.label == last_from->label) from = last_from_position;
+    else from = position_of(r.from, entities_, by_hash), last_from = &r.from, last_from_position = from;
+    std::optional<std::uint32_t> to = from ? position_of(r.to, entities_, by_hash) : std::nullopt;
     if (!from || !to) {
       add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " + r.to.label + " '" +
                   r.to.key + "' names an entity the document did not emit; dropped");
       continue;
     }
-    keep[i] = seen.emplace(r.type, *from, *to).second;
-    if (keep[i]) relation_ends_.push_back({*from, *to});
+    facts.push_back({r.type, *from, *to, std::uint32_t(i)});
   }
+  // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
+  // with the properties of its first statement.
+  std::vector<Fact> by_identity = facts;
+  std::sort(by_identity.begin(), by_identity.end());
+  std::vector<bool> keep(relations_.size());
+  for (std::size_t k = 0; k < by_identity.size(); ++k)
+    keep[by_identity[k].relation] = k == 0 || by_identity[k].identity() != by_identity[k - 1].identity();
+  relation_ends_.clear();
+  relation_ends_.reserve(facts.size());
+  for (const Fact& f : facts)
+    if (keep[f.relation]) relation_ends_.push_back({f.from, f.to});
   std::size_t kept = 0;
   for (std::size_t i = 0; i < relations_.size(); ++i)
     if (keep[i]) {
