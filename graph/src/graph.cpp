@@ -1,6 +1,7 @@
 #include "trialgraph/graph.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <memory>
 #include <mutex>
@@ -9,6 +10,7 @@
 #include <tuple>
 #include <type_traits>
 #include <unordered_set>
+#include <variant>
 
 #include "trialgraph/detail/shares.hpp"
 #include "trialgraph/keys.hpp"
@@ -241,7 +243,33 @@ SharedProperties SharedProperties::merged_with(const Properties& more) const {
 }
 
 SharedProperties SharedProperties::merged(const PropertyMap& more) const { return merged_with(more); }
-SharedProperties SharedProperties::merged(const std::vector<Property>& more) const { return merged_with(more); }
+SharedProperties SharedProperties::merged(const std::vector<Property>& more) const {
+  // A new edge's properties mostly repeat (a site's status, a sponsor's role, a disease's
+  // section): each thread remembers the map the last list of texts in each of 256 slots made, so
+  // that a repeat costs a hash and a compare, not a map built and looked up in the pool.
+  if (more.empty() || map_ != PropertyPool::instance().empty()) return merged_with(more);
+  thread_local std::string key;
+  key.clear();
+  for (const Property& p : more) {
+    const auto* text = std::get_if<std::string>(&p.value);
+    if (!text) return merged_with(more);
+    for (std::string_view part : {std::string_view(p.name), std::string_view(*text)}) {
+      const auto size = std::uint32_t(part.size());
+      key.append(reinterpret_cast<const char*>(&size), sizeof size).append(part);
+    }
+  }
+  struct Slot {
+    std::string key;
+    const PropertyMap* map = nullptr;
+  };
+  thread_local std::array<Slot, 256> recent;
+  Slot& slot = recent[std::hash<std::string_view>()(key) & 255];
+  if (slot.map && slot.key == key) return SharedProperties(slot.map);
+  SharedProperties made = merged_with(more);
+  slot.key = key;
+  slot.map = made.map_;  // the pool's maps live as long as the process
+  return made;
+}
 
 Sources::Sources() : set_(SourcePool::instance().empty()) {}
 Sources::Sources(const Set& names) : set_(SourcePool::instance().intern(names)) {}

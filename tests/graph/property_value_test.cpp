@@ -2,6 +2,7 @@
 // sides of the inline limit, and copies and moves own their bytes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -131,4 +132,33 @@ TEST(SharedProperties, TheSameMapIsSharedAndAMergeKeepsSetValues) {
   EXPECT_EQ(a.size(), 1u) << "the shared map itself does not change";
   EXPECT_EQ(merged.merged(more), merged) << "nothing new: the same map";
   EXPECT_THROW(a.at("missing"), std::out_of_range);
+}
+
+// A new edge's list of text properties is remembered with the map it made: lists that share a slot,
+// that run the same bytes together differently ("a"="bc" and "ab"="c"), that repeat a name or that
+// hold other kinds must each still give their own map.
+TEST(SharedProperties, ListsOfTextsGiveTheirOwnMapsHoweverOftenTheyRepeat) {
+  using trialgraph::Property;
+  using trialgraph::SharedProperties;
+  auto text = [](const char* name, std::string value) { return Property{name, trialgraph::Value(std::move(value))}; };
+  std::vector<std::vector<Property>> lists = {{text("a", "bc")}, {text("ab", "c")}, {text("a", "b"), text("c", "")},
+                                              {text("a", "first"), text("a", "second")},
+                                              {text("a", "bc"), Property{"n", trialgraph::Value(std::int64_t(1))}}};
+  for (int i = 0; i < 600; ++i) lists.push_back({text("status", "S" + std::to_string(i)), text("role", std::to_string(i % 7))});
+  for (int round = 0; round < 3; ++round)
+    for (const auto& list : lists) {
+      SharedProperties made = SharedProperties().merged(list);
+      std::size_t distinct = 0;
+      for (const Property& p : list) {
+        ASSERT_TRUE(made.count(p.name)) << p.name;
+        const Property& first = *std::find_if(list.begin(), list.end(), [&](const Property& q) { return q.name == p.name; });
+        if (&first != &p) continue;
+        ++distinct;
+        if (const auto* t = std::get_if<std::string>(&p.value)) EXPECT_EQ(made.at(p.name).text(), *t);
+        else EXPECT_EQ(*made.at(p.name).integer(), std::get<std::int64_t>(p.value));
+      }
+      EXPECT_EQ(made.size(), distinct);
+    }
+  EXPECT_EQ(SharedProperties().merged(lists[0]), SharedProperties().merged(lists[0]));
+  EXPECT_FALSE(SharedProperties().merged(lists[0]) == SharedProperties().merged(lists[1]));
 }
