@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "trialgraph/keys.hpp"
@@ -165,9 +166,13 @@ class RecordEmitter {
   // The record's country list and its sites' countries, each once, in the order first given.
   std::vector<std::string> countries() const {
     std::vector<std::string> out;
-    std::set<std::string> seen;
+    std::set<std::string> seen;  // folded
+    std::optional<std::string_view> last;  // sites mostly repeat the country before them, as written
     auto add = [&](std::string_view c) {
-      if (!fold_text(c).empty() && seen.insert(fold_text(c)).second) out.emplace_back(trim(c));
+      if (last == c) return;  // added, seen or blank already
+      last = c;
+      if (std::string folded = fold_text(c); !folded.empty() && seen.insert(std::move(folded)).second)
+        out.emplace_back(trim(c));
     };
     for (const std::string& c : r_.countries) add(c);
     for (const SiteRecord& s : r_.sites) add(s.country);

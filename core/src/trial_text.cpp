@@ -218,9 +218,10 @@ Entity antigen_of(const LexiconEntry& e) {
 }
 
 void add_alias(Entity& e, const std::string& alias) {
-  if (fold_text(alias) == fold_text(e.name)) return;
+  const std::string folded = fold_text(alias);
+  if (folded == fold_text(e.name)) return;
   for (const std::string& a : e.aliases)
-    if (fold_text(a) == fold_text(alias)) return;
+    if (fold_text(a) == folded) return;
   e.aliases.push_back(alias);
 }
 
