@@ -54,7 +54,12 @@ const detail::SymbolText* intern(std::string_view text) {
   thread_local std::array<Recent, 256> recent;
   std::uint64_t head = head_of(text);
   Recent& slot = recent[((head ^ text.size()) * 0x9E3779B97F4A7C15ull) >> 56];
-  if (slot.text && slot.head == head && slot.text->text == text) return slot.text;
+  // Equal first eight bytes and length: a name of up to eight bytes is the same, a longer one
+  // compares its rest.
+  if (slot.text && slot.head == head && slot.text->text.size() == text.size() &&
+      (text.size() <= sizeof head ||
+       std::memcmp(slot.text->text.data() + sizeof head, text.data() + sizeof head, text.size() - sizeof head) == 0))
+    return slot.text;
   // Each thread remembers what it has looked up, so the merge loop takes no lock for a name it
   // has seen; the views point into the pool's strings, which are never freed.
   thread_local std::unordered_map<std::string_view, const detail::SymbolText*> seen;
