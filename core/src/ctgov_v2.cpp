@@ -1,5 +1,6 @@
 #include "trialgraph/ctgov_v2.hpp"
 
+#include <array>
 #include <cmath>
 #include <initializer_list>
 #include <optional>
@@ -46,6 +47,22 @@ std::string text(const std::optional<json>& j) {
 
 std::string text(const json& j, std::initializer_list<std::string_view> path) { return text(at(j, path)); }
 
+// The values of `names` in `object`, found in one pass over its keys instead of a search for each
+// (of a key given twice, the first, as a search finds).
+template <std::size_t N>
+std::array<std::optional<json>, N> fields_of(const json& object, const std::array<std::string_view, N>& names) {
+  std::array<std::optional<json>, N> out;
+  simdjson::dom::object o;
+  if (object.get(o) != simdjson::SUCCESS) return out;
+  for (simdjson::dom::key_value_pair field : o)
+    for (std::size_t i = 0; i < N; ++i)
+      if (field.key == names[i]) {
+        if (!out[i]) out[i] = field.value;
+        break;
+      }
+  return out;
+}
+
 std::vector<std::string> texts(const std::optional<json>& j) {
   std::vector<std::string> out;
   simdjson::dom::array list;
@@ -89,7 +106,11 @@ std::optional<double> real(const std::optional<json>& value) {
 class StudyReader {
  public:
   explicit StudyReader(const json& record)
-      : p_(object_at(record, {"protocolSection"})), derived_(object_at(record, {"derivedSection"})) {}
+      : p_(object_at(record, {"protocolSection"})), derived_(object_at(record, {"derivedSection"})) {
+    auto found = fields_of(p_, kModules);
+    for (std::size_t i = 0; i < found.size(); ++i)
+      modules_[i] = found[i] && found[i]->is_object() ? *found[i] : empties().object;
+  }
 
   TrialRecord read() {
     read_identification();
@@ -105,8 +126,17 @@ class StudyReader {
   }
 
  private:
+  // The protocol section's modules, found in one pass.
+  enum Module { kIdentification, kStatus, kSponsors, kDescription, kConditions, kDesign, kArms, kOutcomes,
+                kEligibility, kLocations, kReferences, kModuleCount };
+  static constexpr std::array<std::string_view, kModuleCount> kModules = {
+      "identificationModule", "statusModule", "sponsorCollaboratorsModule", "descriptionModule", "conditionsModule",
+      "designModule", "armsInterventionsModule", "outcomesModule", "eligibilityModule", "contactsLocationsModule",
+      "referencesModule"};
+  const json& module(Module m) const { return modules_[m]; }
+
   void read_identification() {
-    json id = object_at(p_, {"identificationModule"});
+    const json& id = module(kIdentification);
     r_.nct_id = text(id, {"nctId"});
     r_.title = text(id, {"briefTitle"});
     r_.official_title = text(id, {"officialTitle"});
@@ -114,16 +144,16 @@ class StudyReader {
     r_.org_study_id = text(id, {"orgStudyIdInfo", "id"});
     for (json secondary : array_at(id, {"secondaryIdInfos"}))
       if (std::string sid = text(secondary, {"id"}); !sid.empty()) r_.secondary_ids.push_back(std::move(sid));
-    r_.keywords = texts(at(p_, {"conditionsModule", "keywords"}));
-    for (json o : array_at(p_, {"contactsLocationsModule", "overallOfficials"}))
+    r_.keywords = texts(at(module(kConditions), {"keywords"}));
+    for (json o : array_at(module(kLocations), {"overallOfficials"}))
       r_.officials.push_back({text(o, {"name"}), text(o, {"role"}), text(o, {"affiliation"})});
-    r_.responsible_party = text(p_, {"sponsorCollaboratorsModule", "responsibleParty", "investigatorFullName"});
-    for (json ref : array_at(p_, {"referencesModule", "references"}))
+    r_.responsible_party = text(module(kSponsors), {"responsibleParty", "investigatorFullName"});
+    for (json ref : array_at(module(kReferences), {"references"}))
       if (std::string pmid = text(ref, {"pmid"}); !pmid.empty()) r_.pmids.push_back(std::move(pmid));
   }
 
   void read_status() {
-    json status = object_at(p_, {"statusModule"});
+    const json& status = module(kStatus);
     r_.status = text(status, {"overallStatus"});
     r_.why_stopped = text(status, {"whyStopped"});
     r_.start_date = text(status, {"startDateStruct", "date"});
@@ -134,7 +164,7 @@ class StudyReader {
   }
 
   void read_design() {
-    json design = object_at(p_, {"designModule"});
+    const json& design = module(kDesign);
     r_.phases = texts(at(design, {"phases"}));
     r_.study_type = text(design, {"studyType"});
     r_.enrollment = integer(at(design, {"enrollmentInfo", "count"}));
@@ -146,7 +176,7 @@ class StudyReader {
   }
 
   void read_eligibility() {
-    json elig = object_at(p_, {"eligibilityModule"});
+    const json& elig = module(kEligibility);
     r_.min_age = text(elig, {"minimumAge"});
     r_.max_age = text(elig, {"maximumAge"});
     r_.sex = text(elig, {"sex"});
@@ -156,54 +186,55 @@ class StudyReader {
   }
 
   void read_sponsors() {
-    json lead = object_at(p_, {"sponsorCollaboratorsModule", "leadSponsor"});
+    json lead = object_at(module(kSponsors), {"leadSponsor"});
     r_.sponsors.push_back({text(lead, {"name"}), text(lead, {"class"}), "lead", {}});
-    for (json c : array_at(p_, {"sponsorCollaboratorsModule", "collaborators"}))
+    for (json c : array_at(module(kSponsors), {"collaborators"}))
       r_.sponsors.push_back({text(c, {"name"}), text(c, {"class"}), "collaborator", {}});
   }
 
   void read_conditions() {
-    r_.conditions = texts(at(p_, {"conditionsModule", "conditions"}));
+    r_.conditions = texts(at(module(kConditions), {"conditions"}));
     for (json m : array_at(derived_, {"conditionBrowseModule", "meshes"}))
       r_.condition_meshes.push_back({text(m, {"id"}), text(m, {"term"})});
   }
 
   void read_interventions() {
-    for (json iv : array_at(p_, {"armsInterventionsModule", "interventions"}))
+    for (json iv : array_at(module(kArms), {"interventions"}))
       r_.interventions.push_back({text(iv, {"name"}), text(iv, {"type"}), texts(at(iv, {"otherNames"})),
                                   text(iv, {"description"}), texts(at(iv, {"armGroupLabels"}))});
-    for (json arm : array_at(p_, {"armsInterventionsModule", "armGroups"}))
+    for (json arm : array_at(module(kArms), {"armGroups"}))
       r_.arms.push_back({text(arm, {"label"}), text(arm, {"type"}), text(arm, {"description"}),
                          texts(at(arm, {"interventionNames"}))});
   }
 
   simdjson::dom::array locations() const {
     // Some 2023 exports carry the list only under this undocumented duplicate key.
-    if (is_array_at(p_, {"contactsLocationsModule", "locations"})) return array_at(p_, {"contactsLocationsModule", "locations"});
-    return array_at(p_, {"contactsLocationsModule", "locations_nested"});
+    if (is_array_at(module(kLocations), {"locations"})) return array_at(module(kLocations), {"locations"});
+    return array_at(module(kLocations), {"locations_nested"});
   }
 
   void read_sites() {
     simdjson::dom::array list = locations();
     r_.sites.reserve(list.size());
+    static constexpr std::array<std::string_view, 7> kSite = {"facility", "city", "state", "zip", "country", "status", "geoPoint"};
     for (json loc : list) {
-      SiteRecord s{text(loc, {"facility"}), text(loc, {"city"}), text(loc, {"state"}), text(loc, {"zip"}),
-                   text(loc, {"country"}), text(loc, {"status"}), real(at(loc, {"geoPoint", "lat"})),
-                   real(at(loc, {"geoPoint", "lon"}))};
-      r_.sites.push_back(std::move(s));
+      auto [facility, city, state, zip, country, status, geo] = fields_of(loc, kSite);
+      std::optional<json> lat = geo ? at(*geo, {"lat"}) : std::nullopt, lon = geo ? at(*geo, {"lon"}) : std::nullopt;
+      r_.sites.push_back({text(facility), text(city), text(state), text(zip), text(country), text(status), real(lat), real(lon)});
     }
   }
 
   void read_texts() {
-    r_.brief_summary = text(p_, {"descriptionModule", "briefSummary"});
-    r_.detailed_description = text(p_, {"descriptionModule", "detailedDescription"});
+    r_.brief_summary = text(module(kDescription), {"briefSummary"});
+    r_.detailed_description = text(module(kDescription), {"detailedDescription"});
     for (const char* kind : {"primaryOutcomes", "secondaryOutcomes", "otherOutcomes"})
-      for (json o : array_at(p_, {"outcomesModule", kind}))
+      for (json o : array_at(module(kOutcomes), {kind}))
         r_.outcome_measures.push_back(text(o, {"measure"}));
   }
 
   json p_;
   json derived_;
+  std::array<json, kModuleCount> modules_;
   TrialRecord r_;
 };
 
