@@ -100,7 +100,8 @@ struct Fact {
 std::optional<std::uint32_t> position_of(const EntityRef& ref, const std::vector<Entity>& entities,
                                          const std::vector<Hashed>& by_hash) {
   const std::uint64_t hash = identity_hash(ref.label, ref.key);
-  for (auto it = std::lower_bound(by_hash.begin(), by_hash.end(), Hashed{hash, 0}); it != by_hash.end() && it->hash == hash; ++it) {
+  for (auto it = std::lower_bound(by_hash.begin(), by_hash.end(), Hashed{hash, 0});
+       it != by_hash.end() && it->hash == hash; ++it) {
     const Entity& e = entities[it->index];
     if (e.key == ref.key && e.label == ref.label) return it->index;
   }
@@ -126,9 +127,11 @@ void DocumentBuffer::finish() {
   facts.reserve(relations_.size());
   for (std::size_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
-    std::optional<std::uint32_t> from;
-    if (last_from && r.from.key == last_from->key && r.from.label == last_from->label) from = last_from_position;
-    else from = position_of(r.from, entities_, by_hash), last_from = &r.from, last_from_position = from;
+    if (!last_from || r.from.key != last_from->key || r.from.label != last_from->label) {
+      last_from = &r.from;
+      last_from_position = position_of(r.from, entities_, by_hash);
+    }
+    std::optional<std::uint32_t> from = last_from_position;
     std::optional<std::uint32_t> to = from ? position_of(r.to, entities_, by_hash) : std::nullopt;
     if (!from || !to) {
       add_problem(r.type + " relation from " + r.from.label + " '" + r.from.key + "' to " + r.to.label + " '" +

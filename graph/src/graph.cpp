@@ -23,23 +23,6 @@ namespace {
 constexpr std::size_t kVerticesPerShare = 1 << 14;
 constexpr std::size_t kPlacesPerShare = 1 << 16;
 
-template <class Props>
-void fill_properties(PropertyMap& into, Props&& props);
-
-// The first value stays; looking first spares a copy. Moves the values when given an rvalue.
-template <class Props>
-void merge_properties(PropertyMap& into, Props&& props) {
-  if (into.empty()) return fill_properties(into, std::forward<Props>(props));
-  for (auto& p : props) {
-    Symbol name(p.name);  // interned once: the search below compares interned names, once
-    auto at = into.lower_bound(name);
-    if (at != into.end() && at->first == name) continue;
-    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace_hint(at, name, std::move(p.value));
-    else into.emplace_hint(at, name, p.value);
-  }
-}
-
-
 // A new node's properties, put in order once and appended, rather than each inserted in its place
 // (a trial's forty moved along forty times over); of two with one name, the first stays.
 template <class Props>
@@ -59,6 +42,19 @@ void fill_properties(PropertyMap& into, Props&& props) {
     auto& p = props[order[k].index];
     if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace_hint(into.end(), order[k].name, std::move(p.value));
     else into.emplace_hint(into.end(), order[k].name, p.value);
+  }
+}
+
+// The first value stays; looking first spares a copy. Moves the values when given an rvalue.
+template <class Props>
+void merge_properties(PropertyMap& into, Props&& props) {
+  if (into.empty()) return fill_properties(into, std::forward<Props>(props));
+  for (auto& p : props) {
+    Symbol name(p.name);  // interned once: the search below compares interned names, once
+    auto at = into.lower_bound(name);
+    if (at != into.end() && at->first == name) continue;
+    if constexpr (std::is_rvalue_reference_v<Props&&>) into.emplace_hint(at, name, std::move(p.value));
+    else into.emplace_hint(at, name, p.value);
   }
 }
 
