@@ -52,7 +52,7 @@ void DocumentBuffer::add_entity(Entity entity) noexcept {
     }
     if (entities_.empty()) entities_.reserve(kFirstReserve);
     entities_.push_back(std::move(entity));
-    finished_ = false;
+    forget_finish();
   } catch (...) {
     add_problem("out of memory while storing an entity");
   }
@@ -63,7 +63,7 @@ void DocumentBuffer::add_relation(Relation relation) noexcept {
   try {
     if (relations_.empty()) relations_.reserve(kFirstReserve);
     relations_.push_back(std::move(relation));
-    finished_ = false;
+    forget_finish();
   } catch (...) {
     add_problem("out of memory while storing a relation");
   }
@@ -158,7 +158,6 @@ void DocumentBuffer::finish() {
       ++kept;
     }
   relations_.resize(kept);
-  finished_ = true;
 }
 
 }  // namespace trialgraph

@@ -121,6 +121,9 @@ TEST(DocumentBuffer, FinishKeepsEachEntitysHashAndEachRelationsEndsByPosition) {
   buf.finish();
   EXPECT_EQ(buf.entity_hashes().size(), 5u);
   EXPECT_EQ(buf.relation_ends().size(), 2u);
+  buf.add_relation({"RUNS_AT", {"Trial", "T"}, {"Site", "X"}, {}});
+  EXPECT_TRUE(buf.entity_hashes().empty());
+  EXPECT_TRUE(buf.relation_ends().empty());
 }
 
 TEST(DocumentBuffer, ReportProblemJoinsWhereAndWhat) {

@@ -48,8 +48,8 @@ class DocumentBuffer final : public EntitySink {
   std::vector<Relation>& relations() { return relations_; }
   /// After finish(), until anything is added: each entity's identity_hash, and each relation's ends
   /// as positions in entities(), so that merging finds neither again. Empty otherwise.
-  const std::vector<std::uint64_t>& entity_hashes() const { return finished_ ? entity_hashes_ : kNone<std::uint64_t>; }
-  const std::vector<RelationEnds>& relation_ends() const { return finished_ ? relation_ends_ : kNone<RelationEnds>; }
+  const std::vector<std::uint64_t>& entity_hashes() const { return entity_hashes_; }
+  const std::vector<RelationEnds>& relation_ends() const { return relation_ends_; }
   /// "where: what" for every part of the document that could not be read or broke the contract,
   /// each clipped to kMaxProblemBytes; past kMaxProblems, the last one says how many more there were.
   const std::vector<std::string>& problems() const { return problems_; }
@@ -58,15 +58,17 @@ class DocumentBuffer final : public EntitySink {
 
  private:
   bool within_limits() noexcept;
+  // What finish() found fits only the entities and relations it saw.
+  void forget_finish() noexcept {
+    entity_hashes_.clear();
+    relation_ends_.clear();
+  }
   void add_problem(std::string text);
   std::size_t unlisted_problems_ = 0;
-  template <class T>
-  static inline const std::vector<T> kNone;
   std::vector<Entity> entities_;
   std::vector<Relation> relations_;
   std::vector<std::uint64_t> entity_hashes_;
   std::vector<RelationEnds> relation_ends_;
-  bool finished_ = false;
   std::vector<std::string> problems_;
   std::size_t max_items_ = std::size_t(-1);
   Clock::time_point deadline_ = Clock::time_point::max();
