@@ -291,8 +291,6 @@ std::size_t Graph::EdgeIdentityHash::operator()(const EdgeIdentity& e) const {
   return std::size_t(h ^ (h >> 29) ^ (std::uint64_t(e.type) * 0xc2b2ae3d27d4eb4fULL));
 }
 
-std::uint64_t Graph::vertex_hash(std::string_view label, std::string_view key) { return identity_hash(label, key); }
-
 std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key,
                                                 std::uint64_t hash) const {
   auto v = vertex_index_.find(hash, [&](std::uint32_t id) {
@@ -323,7 +321,7 @@ void Graph::prefetch_parts(const Node& n) {
 }
 
 std::optional<Graph::Vertex> Graph::find_vertex(std::string_view label, std::string_view key) const {
-  return find_vertex(label, key, vertex_hash(label, key));
+  return find_vertex(label, key, identity_hash(label, key));
 }
 
 Edge* Graph::find_edge(Vertex from, Vertex to, Symbol type) {
@@ -408,10 +406,10 @@ void Graph::trim_fresh_edges() {
 }
 
 Graph::Vertex Graph::merge_entity(const Entity& entity, std::string_view source) {
-  return merge_entity_impl(entity, source, vertex_hash(entity.label, entity.key));
+  return merge_entity_impl(entity, source, identity_hash(entity.label, entity.key));
 }
 Graph::Vertex Graph::merge_entity(Entity&& entity, std::string_view source) {
-  return merge_entity_impl(std::move(entity), source, vertex_hash(entity.label, entity.key));
+  return merge_entity_impl(std::move(entity), source, identity_hash(entity.label, entity.key));
 }
 bool Graph::merge_relation(const Relation& relation, std::string_view source) {
   return merge_relation_impl(relation, source);
@@ -474,7 +472,7 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
                                   std::string_view source) {
   const Vertex first_new = boost::num_vertices(store_);
   std::vector<std::uint64_t> hashes(entities.size());
-  for (std::size_t i = 0; i < entities.size(); ++i) hashes[i] = vertex_hash(entities[i].label, entities[i].key);
+  for (std::size_t i = 0; i < entities.size(); ++i) hashes[i] = identity_hash(entities[i].label, entities[i].key);
   const std::vector<Vertex> vertices = merge_entities(entities, source, hashes);
   struct Merged {
     std::uint64_t hash;
@@ -487,7 +485,7 @@ std::size_t Graph::merge_document(std::vector<Entity>& entities, std::vector<Rel
   for (std::size_t i = 0; i < entities.size(); ++i) merged.push_back({hashes[i], entities[i].label, entities[i].key, vertices[i]});
   std::sort(merged.begin(), merged.end());
   auto find_end = [&](const EntityRef& ref) -> std::optional<Vertex> {
-    std::uint64_t hash = vertex_hash(ref.label, ref.key);
+    std::uint64_t hash = identity_hash(ref.label, ref.key);
     for (auto it = std::lower_bound(merged.begin(), merged.end(), Merged{hash, {}, {}, 0});
          it != merged.end() && it->hash == hash; ++it)
       if (it->label == ref.label && it->key == ref.key) return it->vertex;
@@ -569,7 +567,7 @@ void Graph::absorb(Node& into, Node&& node) {
 }
 
 Graph::Vertex Graph::merge_node(Node& node, const std::string& key) {
-  const std::uint64_t hash = vertex_hash(node.label, key);
+  const std::uint64_t hash = identity_hash(node.label, key);
   if (std::optional<Vertex> found = find_vertex(node.label, key, hash)) {
     absorb(store_[*found], std::move(node));
     return *found;
@@ -678,7 +676,7 @@ void Graph::merge_folded_edges(const std::vector<Vertex>& into, const std::vecto
 void Graph::drop_folded_vertices(const std::vector<Vertex>& into, unsigned jobs) {
   auto& vertices = store_.m_vertices;
   for (Vertex v = 0; v < vertices.size(); ++v)
-    if (into[v] != v) vertex_index_.erase(vertex_hash(store_[v].label, store_[v].key), std::uint32_t(v));
+    if (into[v] != v) vertex_index_.erase(identity_hash(store_[v].label, store_[v].key), std::uint32_t(v));
   std::vector<Vertex> now(vertices.size());
   Vertex kept = 0;
   for (Vertex v = 0; v < vertices.size(); ++v) now[v] = into[v] == v ? kept++ : kept;

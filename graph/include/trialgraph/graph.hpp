@@ -246,7 +246,6 @@ class Graph {
   template <class EndsOf>
   std::size_t merge_relations(std::vector<Relation>& relations, std::string_view source, Vertex first_new,
                               EndsOf ends_of);
-  static std::uint64_t vertex_hash(std::string_view label, std::string_view key);
   std::optional<Vertex> find_vertex(std::string_view label, std::string_view key) const;
   /// Brings what looking up each of these vertex hashes will read into the cache.
   void prefetch_vertices(const std::vector<std::uint64_t>& hashes) const;
