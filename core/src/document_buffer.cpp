@@ -6,6 +6,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "trialgraph/repeats.hpp"
+
 namespace trialgraph {
 
 bool DocumentBuffer::within_limits() noexcept {
@@ -87,14 +89,6 @@ struct Hashed {
   bool operator<(const Hashed& o) const { return hash < o.hash || (hash == o.hash && index < o.index); }
 };
 
-// A relation by its type and its ends' positions, which cost less to compare than four strings.
-struct Fact {
-  std::string_view type;
-  std::uint32_t from, to, relation;
-  auto identity() const { return std::tie(from, to, type); }
-  bool operator<(const Fact& o) const { return std::tie(from, to, type, relation) < std::tie(o.from, o.to, o.type, o.relation); }
-};
-
 // Where `ref` is among the entities. Of two with one identity it is the first: it sorts first
 // among equal hashes.
 std::optional<std::uint32_t> position_of(const EntityRef& ref, const std::vector<Entity>& entities,
@@ -123,8 +117,12 @@ void DocumentBuffer::finish() {
   // Most relations leave the entity the last one left (a trial to its sites, arms and drugs).
   const EntityRef* last_from = nullptr;
   std::optional<std::uint32_t> last_from_position;
-  std::vector<Fact> facts;
+  // A relation's fact by its ends' positions and its type, which cost less to compare than four
+  // strings; `stated` is the relation that states it.
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::string_view>> facts;
+  std::vector<std::uint32_t> stated;
   facts.reserve(relations_.size());
+  stated.reserve(relations_.size());
   for (std::size_t i = 0; i < relations_.size(); ++i) {
     const Relation& r = relations_[i];
     if (!last_from || r.from.key != last_from->key || r.from.label != last_from->label) {
@@ -138,19 +136,20 @@ void DocumentBuffer::finish() {
                   r.to.key + "' names an entity the document did not emit; dropped");
       continue;
     }
-    facts.push_back({r.type, *from, *to, std::uint32_t(i)});
+    facts.emplace_back(*from, *to, r.type);
+    stated.push_back(std::uint32_t(i));
   }
   // One fact stated twice (a condition and its MeSH coding, a title and a summary) is one relation,
   // with the properties of its first statement.
-  std::vector<Fact> by_identity = facts;
-  std::sort(by_identity.begin(), by_identity.end());
+  const std::vector<std::uint32_t> first = first_equal(facts);
   std::vector<bool> keep(relations_.size());
-  for (std::size_t k = 0; k < by_identity.size(); ++k)
-    keep[by_identity[k].relation] = k == 0 || by_identity[k].identity() != by_identity[k - 1].identity();
   relation_ends_.clear();
   relation_ends_.reserve(facts.size());
-  for (const Fact& f : facts)
-    if (keep[f.relation]) relation_ends_.push_back({f.from, f.to});
+  for (std::size_t k = 0; k < facts.size(); ++k)
+    if (first[k] == k) {
+      keep[stated[k]] = true;
+      relation_ends_.push_back({std::get<0>(facts[k]), std::get<1>(facts[k])});
+    }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < relations_.size(); ++i)
     if (keep[i]) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <numeric>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -14,6 +13,7 @@
 
 #include "trialgraph/detail/shares.hpp"
 #include "trialgraph/keys.hpp"
+#include "trialgraph/repeats.hpp"
 
 namespace trialgraph {
 namespace {
@@ -516,42 +516,35 @@ template <class EndsOf>
 std::size_t Graph::merge_relations(std::vector<Relation>& relations, std::string_view source, Vertex first_new,
                                    EndsOf ends_of) {
   // A node this document created has only this document's edges: a repeated fact is found among
-  // them, not by searching the node's edges or indexing them (a trial at hundreds of sites).
-  struct Fact {
-    std::uint32_t from, to;
-    const std::string* type;  // interned: the same pointer for the same type
-    std::uint32_t relation;
-    auto identity() const { return std::tie(from, to, type); }
-    bool operator<(const Fact& o) const { return std::tie(from, to, type, relation) < std::tie(o.from, o.to, o.type, o.relation); }
-  };
-  std::vector<Fact> facts;
+  // them, not by searching the node's edges or indexing them (a trial at hundreds of sites). The
+  // type is interned: the same pointer for the same type.
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, const std::string*>> facts;
+  std::vector<std::uint32_t> stated;  // the relation stating each fact
   std::size_t unknown = 0;
   for (std::size_t i = 0; i < relations.size(); ++i) {
     Relation& r = relations[i];
     std::optional<Ends> ends = ends_of(r, i);
-    if (!ends) ++unknown;
-    else if (ends->from < first_new) merge_relation_between(ends->from, ends->to, std::move(r), source);
-    else facts.push_back({std::uint32_t(ends->from), std::uint32_t(ends->to), &Symbol(r.type).str(), std::uint32_t(i)});
+    if (!ends) {
+      ++unknown;
+    } else if (ends->from < first_new) {
+      merge_relation_between(ends->from, ends->to, std::move(r), source);
+    } else {
+      facts.emplace_back(std::uint32_t(ends->from), std::uint32_t(ends->to), &Symbol(r.type).str());
+      stated.push_back(std::uint32_t(i));
+    }
   }
   // The first relation of each (from, to, type) adds the edge, in the relations' order; the
   // others merge into it.
-  std::vector<std::uint32_t> first(facts.size());
-  std::vector<std::uint32_t> by_identity(facts.size());
-  std::iota(by_identity.begin(), by_identity.end(), 0u);
-  std::sort(by_identity.begin(), by_identity.end(), [&](std::uint32_t a, std::uint32_t b) { return facts[a] < facts[b]; });
-  for (std::size_t k = 0; k < by_identity.size(); ++k) {
-    bool starts = k == 0 || facts[by_identity[k]].identity() != facts[by_identity[k - 1]].identity();
-    first[by_identity[k]] = starts ? by_identity[k] : first[by_identity[k - 1]];
-  }
+  const std::vector<std::uint32_t> first = first_equal(facts);
   std::vector<Edge*> edge_of(facts.size(), nullptr);
   for (std::size_t k = 0; k < facts.size(); ++k) {
-    const Fact& f = facts[k];
+    const auto& [from, to, type] = facts[k];
     Edge*& edge = edge_of[first[k]];
     if (!edge) {
-      edge = &store_[boost::add_edge(f.from, f.to, store_).first];
-      edge->type = Symbol(*f.type);
+      edge = &store_[boost::add_edge(from, to, store_).first];
+      edge->type = Symbol(*type);
     }
-    Relation& r = relations[f.relation];
+    Relation& r = relations[stated[k]];
     edge->sources = edge->sources.with(source);
     edge->properties = edge->properties.merged(r.properties);
   }
