@@ -172,6 +172,12 @@ Term typed_literal(std::string_view name, const PropertyValue& v, std::string& s
 // The namespace of source documents' IRIs: `<base>source/`.
 std::string source_space(const ExportOptions& options) { return options.base_iri + "source/"; }
 
+// An edge and the node it goes to.
+struct OutEdge {
+  const Edge* edge;
+  const Node* to;
+};
+
 class TripleMaker {
  public:
   TripleMaker(const ExportOptions& options, const TripleSink& sink)
@@ -196,34 +202,39 @@ class TripleMaker {
     derived_from(s, n.sources);
   }
 
-  // The fact as a plain triple, and a statement node for its provenance and properties.
-  void edge(const Node& from, const Edge& e, const Node& to) {
+  /// A node's outgoing edges, all of them and in order. Each fact as a plain triple, these first
+  /// and together, so that Turtle spells the node once for all of them; then a statement node for
+  /// each fact, for its provenance and properties.
+  void edges(const Node& from, const std::vector<OutEdge>& out) {
     const FixedTerms& f = fixed();
-    const Term predicate = relation_predicate(e.type);
-    if (&from != last_from_) {  // a node's edges come together: its IRI and hash are made once
-      last_from_ = &from;
-      from_term_ = iri(from, from_);
-      from_hash_ = Fnv1a();
-      add_turtle_name(from_hash_, from_term_).add(" ");
+    const Term s = iri(from, from_);
+    if (objects_.size() < out.size()) objects_.resize(out.size());  // before any term views one
+    targets_.clear();
+    for (std::size_t i = 0; i < out.size(); ++i) targets_.push_back(iri(*out[i].to, objects_[i]));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const Edge& e = *out[i].edge;
+      emit(s, relation_predicate(e.type), targets_[i], e.sources);
+      if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, targets_[i], e.sources);
     }
-    const Term s = from_term_;
-    const Term o = iri(to, object_);
-    emit(s, predicate, o, e.sources);
-    if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, o, e.sources);
-
-    Fnv1a id = from_hash_;
-    id.add(e.type).add(" ");
-    add_turtle_name(id, o);
-    statement_.assign(statement_space_);
-    append_hex16(statement_, id.hash);
-    const Term st = Term::iri(statement_, statement_space_);
-    emit(st, f.type, f.statement, e.sources);
-    emit(st, f.subject, s, e.sources);
-    emit(st, f.predicate, predicate, e.sources);
-    emit(st, f.object, o, e.sources);
-    emit(st, f.relationship_type, Term::literal(e.type.str()), e.sources);
-    properties(st, e.properties, e.sources);
-    derived_from(st, e.sources);
+    Fnv1a from_hash;  // the statement names' start, "<source IRI> " (see add_turtle_name)
+    add_turtle_name(from_hash, s).add(" ");
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const Edge& e = *out[i].edge;
+      const Term& o = targets_[i];
+      Fnv1a id = from_hash;
+      id.add(e.type).add(" ");
+      add_turtle_name(id, o);
+      statement_.assign(statement_space_);
+      append_hex16(statement_, id.hash);
+      const Term st = Term::iri(statement_, statement_space_);
+      emit(st, f.type, f.statement, e.sources);
+      emit(st, f.subject, s, e.sources);
+      emit(st, f.predicate, relation_predicate(e.type), e.sources);
+      emit(st, f.object, o, e.sources);
+      emit(st, f.relationship_type, Term::literal(e.type.str()), e.sources);
+      properties(st, e.properties, e.sources);
+      derived_from(st, e.sources);
+    }
   }
 
   void source(const std::string& name) {
@@ -328,12 +339,12 @@ class TripleMaker {
 
   const ExportOptions& options_;
   const TripleSink& sink_;
-  const Node* last_from_ = nullptr;
-  Term from_term_;   // the last edge's source, viewing from_
-  Fnv1a from_hash_;  // of the statement names' start, "<source IRI> " (see add_turtle_name)
-  // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's (kept
-  // for its next edges) and target's, a statement's, and a number's spelling or a url made valid.
-  std::string subject_, from_, object_, statement_, scratch_;
+  // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's, its
+  // targets' (one each, with the terms viewing them), a statement's, and a number's spelling or a
+  // url made valid.
+  std::string subject_, from_, statement_, scratch_;
+  std::vector<std::string> objects_;
+  std::vector<Term> targets_;
   // A few source documents, each with its IRI and the one-name set its provenance triple carries.
   std::map<std::string, std::pair<std::string, std::set<std::string>>> source_iris_;
   // IRIs by the interned name's address: a chunk meets a few dozen.
@@ -382,7 +393,17 @@ void node_triples(const Graph& graph, std::size_t begin, std::size_t end, const 
 void edge_triples(const Graph& graph, std::size_t begin, std::size_t end, const ExportOptions& options,
                   const TripleSink& sink) {
   TripleMaker maker(options, sink);
-  graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) { maker.edge(from, e, to); });
+  const Node* from = nullptr;
+  std::vector<OutEdge> out;  // from's edges: a node's come together
+  graph.for_each_edge_from(begin, end, [&](const Node& source, const Edge& e, const Node& to) {
+    if (&source != from) {
+      if (from) maker.edges(*from, out);
+      from = &source;
+      out.clear();
+    }
+    out.push_back({&e, &to});
+  });
+  if (from) maker.edges(*from, out);
 }
 
 void source_triples(const Graph& graph, const ExportOptions& options, const TripleSink& sink) {

@@ -66,7 +66,8 @@ TEST(Turtle, TrialWithNctIdIsAClinicalTrialsIri) {
 TEST(Turtle, DiseaseWithMeshIdIsAMeshIri) {
   std::string out = turtle(sample_graph());
   EXPECT_TRUE(has(out, "\nMESH:D008180 a tg:Disease")) << out;
-  EXPECT_TRUE(has(out, "CLINICALTRIALS:NCT01234567 schema:healthCondition MESH:D008180 .")) << out;
+  EXPECT_TRUE(has(out, "    schema:healthCondition MESH:D008180 .")) << out;
+  EXPECT_TRUE(has(out, "    rdf:object MESH:D008180 ;")) << out;
 }
 
 TEST(Turtle, LocalEntitiesAreUnderTheBaseWithAPrefixForEachKind) {
@@ -178,9 +179,31 @@ TEST(Turtle, NumbersAndBooleansAreTyped) {
   EXPECT_TRUE(has(out, "tg:healthyVolunteers true"));
 }
 
+// The facts about a node are spelled under its name once, sites sharing their predicate; the
+// statements about them come after all of them.
+TEST(Turtle, ANodesFactsShareItsNameAndComeBeforeTheirStatements) {
+  Graph g = sample_graph();
+  for (const char* site : {"h|madrid||spain", "k|lyon||france"}) {
+    g.merge_entity({"Site", site, site, {}, {}}, "a.json");
+    g.merge_relation({"CONDUCTED_AT", {"Trial", "NCT01234567"}, {"Site", site}, {}}, "a.json");
+  }
+  std::string out = turtle(g);
+  const std::string facts =
+      "\nCLINICALTRIALS:NCT01234567 schema:location site:h--madrid----spain, site:k--lyon----france ;\n"
+      "    schema:sponsor sponsor:acme-pharma ;\n"
+      "    tg:leadSponsor sponsor:acme-pharma ;\n"
+      "    schema:healthCondition MESH:D008180 .\n"
+      "statement:";
+  EXPECT_TRUE(has(out, facts)) << out;
+  std::size_t after = out.find(facts);
+  EXPECT_EQ(out.find("rdf:subject CLINICALTRIALS:NCT01234567", after),
+            out.find("rdf:subject CLINICALTRIALS:NCT01234567"));
+  EXPECT_EQ(out.find("\nCLINICALTRIALS:NCT01234567 schema:"), after) << "one group of facts";
+}
+
 TEST(Turtle, LeadSponsorIsMarked) {
   std::string out = turtle(sample_graph());
-  EXPECT_TRUE(has(out, "schema:sponsor sponsor:acme-pharma ;\n    tg:leadSponsor sponsor:acme-pharma .")) << out;
+  EXPECT_TRUE(has(out, "CLINICALTRIALS:NCT01234567 schema:sponsor sponsor:acme-pharma ;\n    tg:leadSponsor sponsor:acme-pharma ;")) << out;
   EXPECT_FALSE(has(out, "schema:funder"));
 }
 
