@@ -17,8 +17,8 @@ TEST(Repeats, EachKeyPointsToTheEarliestKeyEqualToIt) {
 }
 
 TEST(Repeats, NoKeysAndDistinctKeysPointToThemselves) {
-  EXPECT_TRUE(first_equal(std::vector<int>{}).empty());
-  EXPECT_EQ(first_equal(std::vector<int>{9, 3, 7, 1}), (std::vector<std::uint32_t>{0, 1, 2, 3}));
+  EXPECT_TRUE(first_equal(std::vector<std::tuple<int>>{}).empty());
+  EXPECT_EQ(first_equal(std::vector<std::tuple<int>>{{9}, {3}, {7}, {1}}), (std::vector<std::uint32_t>{0, 1, 2, 3}));
 }
 
 TEST(Repeats, OnlyLessThanIsNeeded) {
@@ -27,12 +27,12 @@ TEST(Repeats, OnlyLessThanIsNeeded) {
     bool operator<(const OnlyLess& o) const { return value < o.value; }
   };
   // 40 keys, each value 0..3 repeated: every key points to its value's first position.
-  std::vector<OnlyLess> keys;
-  for (int i = 0; i < 40; ++i) keys.push_back({(i * 7) % 4});
+  std::vector<std::tuple<OnlyLess>> keys;
+  for (int i = 0; i < 40; ++i) keys.push_back({OnlyLess{(i * 7) % 4}});
   const std::vector<std::uint32_t> first = first_equal(keys);
   for (std::size_t i = 0; i < keys.size(); ++i) {
     std::size_t earliest = 0;
-    while (keys[earliest].value != keys[i].value) ++earliest;
+    while (std::get<0>(keys[earliest]).value != std::get<0>(keys[i]).value) ++earliest;
     EXPECT_EQ(first[i], earliest) << i;
   }
 }
