@@ -209,18 +209,19 @@ class TripleMaker {
     const FixedTerms& f = fixed();
     const Term s = iri(from, from_);
     if (objects_.size() < out.size()) objects_.resize(out.size());  // before any term views one
-    targets_.clear();
-    for (std::size_t i = 0; i < out.size(); ++i) targets_.push_back(iri(*out[i].to, objects_[i]));
+    facts_.clear();
+    for (std::size_t i = 0; i < out.size(); ++i)
+      facts_.push_back({relation_predicate(out[i].edge->type), iri(*out[i].to, objects_[i])});
     for (std::size_t i = 0; i < out.size(); ++i) {
       const Edge& e = *out[i].edge;
-      emit(s, relation_predicate(e.type), targets_[i], e.sources);
-      if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, targets_[i], e.sources);
+      emit(s, facts_[i].predicate, facts_[i].object, e.sources);
+      if (e.type == "SPONSORED_BY") emit(s, collaborator(e) ? f.funder : f.lead_sponsor, facts_[i].object, e.sources);
     }
     Fnv1a from_hash;  // the statement names' start, "<source IRI> " (see add_turtle_name)
     add_turtle_name(from_hash, s).add(" ");
     for (std::size_t i = 0; i < out.size(); ++i) {
       const Edge& e = *out[i].edge;
-      const Term& o = targets_[i];
+      const Term& o = facts_[i].object;
       Fnv1a id = from_hash;
       id.add(e.type).add(" ");
       add_turtle_name(id, o);
@@ -229,7 +230,7 @@ class TripleMaker {
       const Term st = Term::iri(statement_, statement_space_);
       emit(st, f.type, f.statement, e.sources);
       emit(st, f.subject, s, e.sources);
-      emit(st, f.predicate, relation_predicate(e.type), e.sources);
+      emit(st, f.predicate, facts_[i].predicate, e.sources);
       emit(st, f.object, o, e.sources);
       emit(st, f.relationship_type, Term::literal(e.type.str()), e.sources);
       properties(st, e.properties, e.sources);
@@ -340,11 +341,13 @@ class TripleMaker {
   const ExportOptions& options_;
   const TripleSink& sink_;
   // The texts terms point at while a triple is passed on: a node's IRI, an edge's source's, its
-  // targets' (one each, with the terms viewing them), a statement's, and a number's spelling or a
-  // url made valid.
+  // targets' (one each), a statement's, and a number's spelling or a url made valid.
   std::string subject_, from_, statement_, scratch_;
   std::vector<std::string> objects_;
-  std::vector<Term> targets_;
+  struct Fact {
+    Term predicate, object;  // the object views objects_
+  };
+  std::vector<Fact> facts_;  // of the node whose edges are being made, each made once for both passes
   // A few source documents, each with its IRI and the one-name set its provenance triple carries.
   std::map<std::string, std::pair<std::string, std::set<std::string>>> source_iris_;
   // IRIs by the interned name's address: a chunk meets a few dozen.
