@@ -73,7 +73,7 @@ TaskResult run_job(const Job& job, const ExtractLimits& limits) {
   if (!job.work) return r;
   auto budget = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.time_budget_seconds));
   r.buffer = DocumentBuffer(limits.max_entities, Clock::now() + budget);
-  r.status = job.plugin->extractor->extract(Document{job.path, job.source, job.bytes.view}, r.buffer);
+  r.status = job.plugin->extractor->extract(Document{job.path, job.source, job.bytes.view, job.bytes.readable_after}, r.buffer);
   if (r.status.ok && !r.buffer.limit_error().empty()) r.status = ExtractStatus::failure(r.buffer.limit_error());
   if (r.status.ok) r.buffer.finish();
   return r;

@@ -61,9 +61,10 @@ class RecordStream::BlockPool : public std::enable_shared_from_this<BlockPool> {
     for (char* block : free_) delete[] block;
   }
 
-  // A block of at least `capacity` bytes, not zeroed: it is read into before it is read.
+  // A block of `capacity` bytes and kDocumentPadding more, not zeroed: it is read into before it
+  // is read. The padding is zeroed: a parser may read it, and reads only bytes that were written.
   std::shared_ptr<char[]> take(std::size_t capacity) {
-    if (capacity != block_bytes_) return std::shared_ptr<char[]>(new char[capacity]);
+    if (capacity != block_bytes_) return std::shared_ptr<char[]>(padded(capacity));
     char* block = nullptr;
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -72,12 +73,18 @@ class RecordStream::BlockPool : public std::enable_shared_from_this<BlockPool> {
         free_.pop_back();
       }
     }
-    if (!block) block = new char[capacity];
+    if (!block) block = padded(capacity);
     // Records may outlive the stream, and are let go on other threads: the pool lives on with them.
     return std::shared_ptr<char[]>(block, [pool = shared_from_this()](char* b) { pool->give_back(b); });
   }
 
  private:
+  static char* padded(std::size_t capacity) {
+    char* block = new char[capacity + kDocumentPadding];
+    std::memset(block + capacity, 0, kDocumentPadding);
+    return block;
+  }
+
   void give_back(char* block) {
     std::lock_guard<std::mutex> lock(mutex_);
     free_.push_back(block);
@@ -94,9 +101,14 @@ RecordStream::RecordStream(std::size_t block_bytes)
 RecordStream::~RecordStream() = default;
 
 SharedBytes SharedBytes::own(std::string text) {
+  const std::size_t size = text.size();
+  if (text.capacity() - size < kDocumentPadding) {
+    text.resize(size + kDocumentPadding);  // zeroed, so a parser reading past the end reads defined bytes
+    text.resize(size);
+  }
   auto owned = std::make_shared<const std::string>(std::move(text));
   std::string_view view = *owned;
-  return {std::move(owned), view};
+  return {std::move(owned), view, kDocumentPadding};
 }
 
 bool RecordStream::detect(std::string_view head, Shape& shape) {
@@ -181,13 +193,15 @@ bool RecordStream::fill() {
   size_ += got;
   if (got < wanted) {
     eof_ = true;
+    // The last record may be followed by block bytes no read wrote: a parser may read them.
+    std::memset(block_.get() + size_, 0, std::min(wanted - got, kDocumentPadding));
     if (std::ferror(file_.get())) read_error_ = std::string("read error: ") + std::strerror(errno);
   }
   return got > 0;
 }
 
 SharedBytes RecordStream::share(std::size_t begin, std::size_t end) const {
-  return {block_, std::string_view(block_.get() + begin, end - begin)};
+  return {block_, std::string_view(block_.get() + begin, end - begin), capacity_ + kDocumentPadding - end};
 }
 
 bool RecordStream::next(SharedBytes& record, std::string& where, std::string& error) {

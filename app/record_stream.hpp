@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "trialgraph/plugin_api.hpp"
+
 namespace trialgraph {
 
 /// Bytes that keep their storage alive: the records cut from one block of a stream share it, so a
@@ -15,8 +17,9 @@ namespace trialgraph {
 struct SharedBytes {
   std::shared_ptr<const void> owner;
   std::string_view view;
+  std::size_t readable_after = 0;  ///< bytes past the view's end that may be read (Document's)
 
-  /// `text`, moved into storage of its own.
+  /// `text`, moved into storage of its own, with at least kDocumentPadding bytes readable after it.
   static SharedBytes own(std::string text);
 };
 
@@ -26,6 +29,8 @@ class RecordStream {
   static constexpr std::size_t kDefaultBlock = 4 << 20;
 
   /// Reads the file `block_bytes` at a time (a record longer than that gets a block of its own).
+  /// Every block has kDocumentPadding bytes past its end, so each record has at least that many
+  /// readable after it.
   explicit RecordStream(std::size_t block_bytes = kDefaultBlock);
   ~RecordStream();
 

@@ -46,6 +46,14 @@ simdjson::dom::parser& parser() {
   return p;
 }
 
+// `text` parsed where it lies when simdjson's read-ahead stays before `readable_end` (the host
+// keeps kDocumentPadding bytes readable past a document); copied into the parser's padded
+// buffer otherwise, as for a host that promises nothing.
+simdjson::simdjson_result<json> parse(std::string_view text, const char* readable_end) {
+  bool padded = std::size_t(readable_end - (text.data() + text.size())) >= simdjson::SIMDJSON_PADDING;
+  return parser().parse(text.data(), text.size(), !padded);
+}
+
 class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
  public:
   Confidence identify(std::string_view file_name, std::string_view head) const noexcept override {
@@ -74,13 +82,14 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
  private:
   static ExtractStatus extract_document(const trialgraph::Document& doc, trialgraph::EntitySink& sink) {
     json value;
-    simdjson::error_code error = parser().parse(doc.bytes.data(), doc.bytes.size()).get(value);
+    const char* readable_end = doc.bytes.data() + doc.bytes.size() + doc.readable_after;
+    simdjson::error_code error = parse(doc.bytes, readable_end).get(value);
     if (!error) return extract_value(value, sink);
     // Not one JSON value: perhaps NDJSON, one study per line.
     std::size_t first_line = doc.bytes.find('\n');
     if (first_line != std::string_view::npos && ends_with_more_values(doc.bytes, first_line) &&
-        !parser().parse(doc.bytes.data(), first_line).error())
-      return extract_lines(doc.bytes, sink);
+        !parse(doc.bytes.substr(0, first_line), readable_end).error())
+      return extract_lines(doc.bytes, readable_end, sink);
     return ExtractStatus::failure("not valid JSON: " + parse_error_text(doc.bytes, error));
   }
 
@@ -128,7 +137,7 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
     return tally.result("studies");
   }
 
-  static ExtractStatus extract_lines(std::string_view bytes, trialgraph::EntitySink& sink) {
+  static ExtractStatus extract_lines(std::string_view bytes, const char* readable_end, trialgraph::EntitySink& sink) {
     Tally tally(sink);
     std::size_t line_number = 0;
     for (std::size_t start = 0; start < bytes.size();) {
@@ -138,14 +147,14 @@ class CtgovJsonPlugin final : public trialgraph::ExtractorPlugin {
       start = end + 1;
       ++line_number;
       if (!skip_bom_and_space(line).empty())
-        tally.record("line " + std::to_string(line_number), extract_line(line, sink));
+        tally.record("line " + std::to_string(line_number), extract_line(line, readable_end, sink));
     }
     return tally.result("lines");
   }
 
-  static ExtractStatus extract_line(std::string_view line, trialgraph::EntitySink& sink) {
+  static ExtractStatus extract_line(std::string_view line, const char* readable_end, trialgraph::EntitySink& sink) {
     json value;
-    if (simdjson::error_code error = parser().parse(line.data(), line.size()).get(value))
+    if (simdjson::error_code error = parse(line, readable_end).get(value))
       return ExtractStatus::failure(std::string("not valid JSON: ") + simdjson::error_message(error));
     return trialgraph::map_v2_study(value, sink);
   }

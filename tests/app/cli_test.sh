@@ -55,7 +55,7 @@ check "broken plugins are reported, the run goes on" 0 $? \
   "tg_test-missing-factory.so: no factory symbol 'trialgraph_create_plugin'" "$tmp/err" \
   "test_not_a_plugin.so: not a trialgraph plugin" "$tmp/err"
 "$tg" plugins --plugin-dir "$test_plugins" > "$tmp/out" 2>&1
-check "plugins lists loaded and refused" 1 $? "^ctgov-json 1\.[0-9.]+ \(ABI 1" "$tmp/out" "not loaded: .*tg_test-wrong-abi.so" "$tmp/out"
+check "plugins lists loaded and refused" 1 $? "^ctgov-json 1\.[0-9.]+ \(ABI 2" "$tmp/out" "not loaded: .*tg_test-wrong-abi.so" "$tmp/out"
 "$tg" plugins > "$tmp/out" 2>&1; check "plugins: all bundled load" 0 $? "file: .*tg_ctgov-json.so" "$tmp/out"
 
 cp "$tg" "$tmp/lonely-trialgraph"

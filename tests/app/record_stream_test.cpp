@@ -142,6 +142,34 @@ TEST(RecordStream, CutsTheSameRecordsWhateverItsBlockSize) {
   }
 }
 
+// A parser may read kDocumentPadding bytes past a record (simdjson does, to parse in place): they
+// belong to the record's block, in every block size, also past the file's last record, where
+// they are zeros rather than bytes no read wrote. Under ASan, a read past the block fails here.
+TEST(RecordStream, KeepsPaddingReadablePastEveryRecord) {
+  auto path = std::filesystem::temp_directory_path() / ("record_stream_padding_" + std::to_string(::getpid()));
+  std::string text = "{\"a\": 1}\n{\"b\": \"" + std::string(300, 'b') + "\"}\n{\"c\": [1, 2]}";
+  std::ofstream(path, std::ios::binary) << text;
+  for (std::size_t block : {1, 7, 64, 301, 4096}) {
+    RecordStream stream(block);
+    std::string error, where;
+    SharedBytes record;
+    std::vector<SharedBytes> held;
+    ASSERT_TRUE(stream.open(path, RecordStream::Shape::ndjson, 1 << 20, error)) << error;
+    while (stream.next(record, where, error)) held.push_back(std::move(record));
+    ASSERT_EQ(held.size(), 3u) << "block " << block;
+    for (const SharedBytes& h : held) {
+      ASSERT_GE(h.readable_after, kDocumentPadding) << "block " << block;
+      unsigned sum = 0;
+      for (std::size_t i = 0; i < kDocumentPadding; ++i) sum += static_cast<unsigned char>(h.view.data()[h.view.size() + i]);
+      if (&h == &held.back()) EXPECT_EQ(sum, 0u) << "past the file's end, block " << block;
+    }
+  }
+  std::filesystem::remove(path);
+  SharedBytes owned = SharedBytes::own("{\"whole\": true}");
+  ASSERT_GE(owned.readable_after, kDocumentPadding);
+  EXPECT_EQ(owned.view.data()[owned.view.size() + kDocumentPadding - 1], '\0');
+}
+
 TEST(RecordStream, SkipsATooLongRecordWithSmallBlocksToo) {
   std::string huge = "{\"a\": \"" + std::string(5000, 'x') + "\"}";
   for (std::size_t block : {3, 100, 4096}) {

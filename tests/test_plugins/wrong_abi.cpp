@@ -14,7 +14,7 @@ class NeverCreated final : public trialgraph::ExtractorPlugin {
 };
 }  // namespace
 
-extern "C" BOOST_SYMBOL_EXPORT const std::uint32_t trialgraph_plugin_abi = trialgraph::kAbiVersion + 98;
+extern "C" BOOST_SYMBOL_EXPORT const std::uint32_t trialgraph_plugin_abi = 99;  // as its manifest says; no trialgraph reads it
 extern "C" BOOST_SYMBOL_EXPORT const char* const trialgraph_plugin_manifest = TRIALGRAPH_PLUGIN_MANIFEST;
 extern "C" BOOST_SYMBOL_EXPORT trialgraph::ExtractorPlugin* trialgraph_create_plugin() noexcept {
   return new NeverCreated();

@@ -7,6 +7,7 @@
 // No exception may leave a plugin: every entry point is noexcept and reports through return values.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,16 +19,22 @@
 namespace trialgraph {
 
 /// Bumped whenever a type crossing the plugin boundary changes layout or meaning.
-inline constexpr std::uint32_t kAbiVersion = 1;
+inline constexpr std::uint32_t kAbiVersion = 2;
 
 /// How sure a plugin is that it can read a document.
 enum class Confidence : int { no = 0, maybe = 1, yes = 2 };
+
+/// How many bytes past a document's end the host keeps readable: a parser that reads ahead in
+/// blocks (simdjson reads up to 64 bytes past the end) can parse the bytes where they lie.
+inline constexpr std::size_t kDocumentPadding = 64;
 
 /// A whole document in memory. `source` is the name recorded in `sources` (the file's base name).
 struct Document {
   std::string_view path;
   std::string_view source;
   std::string_view bytes;
+  /// Bytes past the end of `bytes` that may be read, but are not the document's (0: none).
+  std::size_t readable_after = 0;
 };
 
 /// Where a plugin emits what it finds. Implemented by the host; never throws.
