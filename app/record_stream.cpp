@@ -101,11 +101,11 @@ RecordStream::RecordStream(std::size_t block_bytes)
 RecordStream::~RecordStream() = default;
 
 SharedBytes SharedBytes::own(std::string text) {
+  // Zeroed, also when the string has the room already: a parser reading past the end reads bytes
+  // that were written (valgrind would flag the string's unused capacity).
   const std::size_t size = text.size();
-  if (text.capacity() - size < kDocumentPadding) {
-    text.resize(size + kDocumentPadding);  // zeroed, so a parser reading past the end reads defined bytes
-    text.resize(size);
-  }
+  text.resize(size + kDocumentPadding);
+  text.resize(size);
   auto owned = std::make_shared<const std::string>(std::move(text));
   std::string_view view = *owned;
   return {std::move(owned), view, kDocumentPadding};
