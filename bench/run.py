@@ -43,6 +43,11 @@ def run(cmd, out=subprocess.DEVNULL):
     return secs, usage.ru_maxrss / 1024
 
 
+def spread(times):
+    """The range of several runs' seconds, or nothing for one run."""
+    return f"{min(times):.2f}-{max(times):.2f}" if len(times) > 1 else ""
+
+
 def output_bytes(path):
     if os.path.isfile(path):
         return os.path.getsize(path)
@@ -129,8 +134,8 @@ def main():
                     written[fmt] = output_bytes(target)
                 secs = statistics.median(times)
                 rows.append((size, mb, f"extract -> {fmt}", jobs, times, peak, secs / parse_secs))
-                spread = f" ({min(times):.2f}-{max(times):.2f})" if len(times) > 1 else ""
-                print(f"  {fmt:10s} -j{jobs}: {secs:7.2f} s{spread} {size / secs:8.0f} studies/s {mb / secs:6.1f} MB/s "
+                shown = f" ({spread(times)})" if len(times) > 1 else ""
+                print(f"  {fmt:10s} -j{jobs}: {secs:7.2f} s{shown} {size / secs:8.0f} studies/s {mb / secs:6.1f} MB/s "
                       f"peak {peak:6.0f} MiB  {secs / parse_secs:5.1f}x parse floor", flush=True)
         shutil.rmtree(out_dir, ignore_errors=True)
         os.makedirs(out_dir)
@@ -145,8 +150,7 @@ def main():
              "|---:|---:|---|---:|---:|---|---:|---:|---:|---:|"]
     for size, mb, what, jobs, times, rss, multiple in rows:
         secs = statistics.median(times)
-        spread = f"{min(times):.2f}-{max(times):.2f}" if len(times) > 1 else ""
-        table.append(f"| {size:,} | {mb:,.0f} | {what} | {jobs} | {secs:.2f} | {spread} | {size / secs:,.0f} | "
+        table.append(f"| {size:,} | {mb:,.0f} | {what} | {jobs} | {secs:.2f} | {spread(times)} | {size / secs:,.0f} | "
                      f"{mb / secs:,.0f} | {'' if rss is None else f'{rss:,.0f}'} | "
                      f"{'' if multiple is None else f'{multiple:.1f}'} |")
     print("\n" + "\n".join(table))

@@ -11,20 +11,8 @@ namespace {
 // `document` followed by `after`, handed over as `document` alone with `after` readable past it.
 Extraction extract_followed_by(const std::string& document, const std::string& after) {
   std::string storage = document + after;
-  for (const auto& p : bundled_plugins().plugins()) {
-    if (p->manifest.name != "ctgov-json") continue;
-    DocumentBuffer buffer;
-    Extraction out;
-    Document doc{"study.json", "study.json", std::string_view(storage).substr(0, document.size()), after.size()};
-    out.status = p->extractor->extract(doc, buffer);
-    buffer.finish();
-    out.entities = buffer.entities();
-    out.relations = buffer.relations();
-    out.problems = buffer.problems();
-    return out;
-  }
-  ADD_FAILURE() << "ctgov-json is not bundled";
-  return {};
+  return extract_document_with(
+      "ctgov-json", {"study.json", "study.json", std::string_view(storage).substr(0, document.size()), after.size()});
 }
 
 // Bytes that would change the parse, or break it, were they read as part of the record.

@@ -99,13 +99,13 @@ inline const PluginRegistry& bundled_plugins() {
   return registry;
 }
 
-/// Extracts `bytes` with the bundled plugin named `plugin` (the host's checks included).
-inline Extraction extract_with(std::string_view plugin, const std::string& bytes, std::string source = "page.txt") {
+/// Extracts `document` with the bundled plugin named `plugin` (the host's checks included).
+inline Extraction extract_document_with(std::string_view plugin, const Document& document) {
   Extraction out;
   for (const auto& p : bundled_plugins().plugins()) {
     if (p->manifest.name != plugin) continue;
     DocumentBuffer buffer;
-    out.status = p->extractor->extract({source, source, bytes}, buffer);
+    out.status = p->extractor->extract(document, buffer);
     buffer.finish();
     out.entities = buffer.entities();
     out.relations = buffer.relations();
@@ -114,6 +114,11 @@ inline Extraction extract_with(std::string_view plugin, const std::string& bytes
   }
   out.status = ExtractStatus::failure("no plugin named " + std::string(plugin));
   return out;
+}
+
+/// Extracts `bytes` with the bundled plugin named `plugin` (the host's checks included).
+inline Extraction extract_with(std::string_view plugin, const std::string& bytes, std::string source = "page.txt") {
+  return extract_document_with(plugin, {source, source, bytes});
 }
 
 /// The plugin the registry picks for a document.
