@@ -13,6 +13,8 @@ packages=(
   serdi raptor2-utils libxml2-utils python3 python3-networkx python3-rdflib
   virtuoso-opensource-7-bin   # a real triple store for the SPARQL examples
 )
+# Optional, x86-64 only: the recognizer's first pass on long runs (README, "Text mining").
+[ "$(dpkg --print-architecture)" = amd64 ] && packages+=(libhyperscan-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace trialgraph::test {
 
@@ -25,6 +28,20 @@ inline std::string read_text(const std::filesystem::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+/// Every string in the JSON files directly in `folder` (titles, summaries, criteria, ...): the
+/// registry's own texts, for the text miner's tests.
+inline std::vector<std::string> json_strings_in(const std::filesystem::path& folder) {
+  std::vector<std::string> out;
+  auto walk = [&out](const nlohmann::json& j, auto& self) -> void {
+    if (j.is_string()) out.push_back(j.get<std::string>());
+    else if (j.is_structured())
+      for (const auto& item : j) self(item, self);
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    if (entry.path().extension() == ".json") walk(nlohmann::json::parse(read_text(entry.path()), nullptr, false), walk);
+  return out;
 }
 
 }  // namespace trialgraph::test

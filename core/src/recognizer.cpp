@@ -9,11 +9,11 @@
 #include <optional>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "ascii.hpp"
 #include "anchored_match.hpp"
 #include "byte_blocks.hpp"
+#include "pattern_set.hpp"
 
 namespace trialgraph {
 namespace {
@@ -167,17 +167,13 @@ struct Recognizer::Compiled {
   };
   Lexicon lexicon;
   std::vector<Pattern> patterns;
-  std::unique_ptr<RE2::Set> set;
+  std::unique_ptr<detail::PatternSet> set;  // which patterns occur in a text
   // Not in the set: they would make its DFA a quarter slower, and where they can match is found
   // by a scan of a text's slashes and digits instead (cd_list_starts, product_code_starts).
   RE2 cd_list{R"((?i)\bCD[\s\-]?\d{1,3}((?:\s*/\s*\d{1,3}\b)+))"};
   RE2 product_code{R"(\b([A-Z]{2,6})((?:-[A-Z])?-?\d{2,5}[A-Z]{0,2}(?:-\d{1,3})?)\b)"};
 
   explicit Compiled(Lexicon l) : lexicon(std::move(l)) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(64 << 20);
-    set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     const auto& entries = lexicon.entries();
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const LexiconEntry& e = entries[i];
@@ -191,8 +187,13 @@ struct Recognizer::Compiled {
       add(i, Role::ambiguous, alternation(ambiguous));
       add(i, Role::veto, alternation(veto));
     }
-    if (!set->Compile())
-      throw LexiconError("the lexicons are too large to compile together");
+    std::vector<std::string> regexes;
+    for (const Pattern& p : patterns) regexes.push_back(p.re->pattern());
+    try {
+      set = std::make_unique<detail::PatternSet>(regexes);
+    } catch (const std::runtime_error& e) {
+      throw LexiconError(std::string("the lexicons do not compile together: ") + e.what());
+    }
   }
 
   // The plain pattern of the antigen entry named `symbol`, if the lexicon has one.
@@ -209,10 +210,9 @@ struct Recognizer::Compiled {
     RE2::Options options;
     options.set_log_errors(false);
     auto re = std::make_unique<RE2>(pattern, options);
-    std::string error;
-    if (!re->ok() || set->Add(pattern, &error) < 0)
+    if (!re->ok())
       throw LexiconError("lexicon entry \"" + lexicon.entries()[entry].name +
-                         "\": a surface form does not compile: " + re->error() + error);
+                         "\": a surface form does not compile: " + re->error());
     patterns.push_back({entry, role, std::move(re), std::move(alternation.leads)});
   }
 };
@@ -536,15 +536,14 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   const auto& entries = c.lexicon.entries();
   re2::StringPiece input(text.data(), text.size());
 
+  std::optional<std::vector<int>> found = c.set->candidates(text);
+  bool search_whole = !found;  // every pattern is searched for through the whole text
   std::vector<int> hits;
-  RE2::Set::ErrorInfo error{};
-  bool search_whole = false;  // every pattern is searched for through the whole text
-  if (!c.set->Match(input, &hits, &error) && error.kind != RE2::Set::kNoError) {
-    hits.clear();  // the DFA ran out of memory on this text: search every pattern instead
+  if (found) {
+    hits = std::move(*found);
+  } else {  // RE2 ran out of memory on this text: search every pattern instead
     for (int i = 0; i < int(c.patterns.size()); ++i) hits.push_back(i);
-    search_whole = true;
   }
-  std::sort(hits.begin(), hits.end());
   search_whole = search_whole || folds_onto_ascii(text);
 
   // Each pattern the set saw is matched where one of its leads begins (anchored there, so a place

@@ -27,6 +27,15 @@ ls "$tmp/csv1"/*.csv > /dev/null 2>&1 && diff -r -x '*.sh' "$tmp/csv1" "$tmp/csv
   diff -r -x '*.sh' "$tmp/csv1" "$tmp/csv5" > /dev/null
 check "-j 1, 2 and 5 write the same neo4j CSV files" 0 $?
 
+# Either engine of the recognizer's first pass (Hyperscan, when built, takes over from RE2 on long
+# runs) gives the same bytes.
+for engine in re2 hyperscan; do
+  TRIALGRAPH_PATTERN_ENGINE=$engine "$tg" extract -q -j 2 "$ex/ctgov-v2" "$ex/registry-formats" "$ex/seeds" \
+    "$tmp/bulk.ndjson" -o "$tmp/engine-$engine.graphml" -o "$tmp/engine-$engine.ttl"
+done
+cmp -s "$tmp/engine-re2.graphml" "$tmp/engine-hyperscan.graphml" && cmp -s "$tmp/engine-re2.ttl" "$tmp/engine-hyperscan.ttl"
+check "RE2 and Hyperscan find the same (GraphML and Turtle)" 0 $?
+
 # A stream is the sum of its records: the bulk file gives the graph its studies give one by one.
 mkdir "$tmp/split"
 "$py" - "$tmp/bulk.ndjson" "$tmp/split" <<'PY'

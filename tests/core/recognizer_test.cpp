@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <random>
 
-#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 #include "trialgraph/keys.hpp"
@@ -131,22 +130,11 @@ void expect_same_as_whole_search(const std::string& text) {
   EXPECT_EQ(by_leads, whole) << text;
 }
 
-void strings_of(const nlohmann::json& j, std::vector<std::string>& out) {
-  if (j.is_string()) out.push_back(j.get<std::string>());
-  else if (j.is_structured())
-    for (const auto& item : j) strings_of(item, out);
-}
-
 void expect_same_in_records(const std::filesystem::path& folder, std::size_t& texts, std::size_t& mentions) {
-  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
-    if (entry.path().extension() != ".json") continue;
-    std::vector<std::string> strings;
-    strings_of(nlohmann::json::parse(test::read_text(entry.path()), nullptr, false), strings);
-    for (const std::string& s : strings) {
-      expect_same_as_whole_search(s);
-      mentions += mention_fields(s).size();
-      ++texts;
-    }
+  for (const std::string& s : test::json_strings_in(folder)) {
+    expect_same_as_whole_search(s);
+    mentions += mention_fields(s).size();
+    ++texts;
   }
 }
 

@@ -1,5 +1,6 @@
-// Finds lexicon entries (and product codes, by their shape) in free text. One RE2::Set pass tells
-// which entries occur; only those are matched, where the text their forms begin with occurs.
+// Finds lexicon entries (and product codes, by their shape) in free text. One pass of a pattern set
+// (RE2::Set, or Hyperscan on long runs when it is built) tells which entries occur; only those are
+// matched, where the text their forms begin with occurs.
 // Built once, then shared by all threads: every method is const.
 #pragma once
 
