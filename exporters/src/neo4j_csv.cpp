@@ -92,6 +92,13 @@ std::string join(const std::vector<std::string>& items, const std::string& delim
   return out;
 }
 
+// A value's cell in a column of `kind`.
+std::string cell_text(const PropertyValue& v, Kind kind, const std::string& array_delimiter) {
+  if (kind == Kind::list) return quote(join(elements(v), array_delimiter));
+  if (kind == Kind::text) return quote(scalar_text(v));
+  return scalar_text(v);  // boolean, long, double: bare (a long in a double column reads as one)
+}
+
 // "Drug" and "TARGETS" as they go into file names.
 std::string file_part(const std::string& name) {
   std::string out;
@@ -145,6 +152,7 @@ struct Cell {
   std::string_view column;       // an interned name: its address identifies it
   const PropertyValue* value;    // null for a node's name, which is `text`
   std::string_view text;
+  const std::string* formatted = nullptr;  // a sources list's cell, made once per list
 };
 
 Kind kind_of(const Cell& c) { return c.value ? kind_of(*c.value) : Kind::text; }
@@ -154,27 +162,48 @@ const Symbol& name_column() { static const Symbol s("name"); return s; }
 const Symbol& aliases_column() { static const Symbol s("aliases"); return s; }
 const Symbol& sources_column() { static const Symbol s("sources"); return s; }
 
-// Sources are interned, so each distinct set is one list value, made while the tables are found.
+std::string cell_text(const PropertyValue& v, Kind kind, const std::string& array_delimiter);
+
+// Sources are interned, so each distinct set is one list value, made while the tables are found,
+// and one cell, made once the array delimiter is known: every row has one.
 class SourceLists {
  public:
   void see(const Sources& sources) {
     auto [it, fresh] = lists_.try_emplace(&sources.set());
-    if (fresh) it->second = PropertyValue(std::vector<std::string>(sources.begin(), sources.end()));
+    if (fresh) it->second.value = PropertyValue(std::vector<std::string>(sources.begin(), sources.end()));
   }
-  const PropertyValue& of(const Sources& sources) const { return lists_.at(&sources.set()); }
+  const PropertyValue& of(const Sources& sources) const { return lists_.at(&sources.set()).value; }
+  /// The list's cell in a sources column, or null before format().
+  const std::string* cell_of(const Sources& sources) const {
+    const List& list = lists_.at(&sources.set());
+    return list.formatted ? &list.cell : nullptr;
+  }
   void absorb(SourceLists&& other) {
     for (auto& [set, list] : other.lists_) lists_.try_emplace(set, std::move(list));
   }
+  void format(const std::string& array_delimiter) {
+    for (auto& [set, list] : lists_) {
+      list.cell = cell_text(list.value, Kind::list, array_delimiter);
+      list.formatted = true;
+    }
+  }
 
  private:
-  std::unordered_map<const Sources::Set*, PropertyValue> lists_;
+  struct List {
+    PropertyValue value;
+    std::string cell;
+    bool formatted = false;
+  };
+  std::unordered_map<const Sources::Set*, List> lists_;
 };
 
 // A node's or an edge's cells in column order (by name, as a file's columns are), made without
-// copying its properties.
+// copying its properties. Finding the columns needs them in no order (`Order::any`).
 class Cells {
  public:
-  const std::vector<Cell>& of(const Node& n, const SourceLists& sources) {
+  enum class Order { by_column, any };
+
+  const std::vector<Cell>& of(const Node& n, const SourceLists& sources, Order order = Order::by_column) {
     cells_.clear();
     const bool has_aliases = !n.aliases.empty();
     for (const auto& [name, value] : n.properties)
@@ -185,20 +214,28 @@ class Cells {
       aliases_ = PropertyValue(std::vector<std::string>(n.aliases.begin(), n.aliases.end()));
       cells_.push_back({aliases_column().view(), &aliases_, {}});
     }
-    cells_.push_back({sources_column().view(), &sources.of(n.sources), {}});
-    return sorted();
+    cells_.push_back({sources_column().view(), &sources.of(n.sources), {}, sources.cell_of(n.sources)});
+    return ordered(order);
   }
-  const std::vector<Cell>& of(const Edge& e, const SourceLists& sources) {
+  const std::vector<Cell>& of(const Edge& e, const SourceLists& sources, Order order = Order::by_column) {
     cells_.clear();
     for (const auto& [name, value] : e.properties)
       if (name != sources_column()) cells_.push_back({name.view(), &value, {}});
-    cells_.push_back({sources_column().view(), &sources.of(e.sources), {}});
-    return sorted();
+    cells_.push_back({sources_column().view(), &sources.of(e.sources), {}, sources.cell_of(e.sources)});
+    return ordered(order);
   }
 
  private:
-  const std::vector<Cell>& sorted() {
-    std::sort(cells_.begin(), cells_.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+  // An insertion sort: the properties come in name order already (a Symbol orders as its text),
+  // and only the name, aliases and sources cells added after them move.
+  const std::vector<Cell>& ordered(Order order) {
+    if (order == Order::any) return cells_;
+    for (std::size_t i = 1; i < cells_.size(); ++i) {
+      Cell cell = cells_[i];
+      std::size_t j = i;
+      for (; j > 0 && cell.column < cells_[j - 1].column; --j) cells_[j] = cells_[j - 1];
+      cells_[j] = cell;
+    }
     return cells_;
   }
   std::vector<Cell> cells_;
@@ -213,7 +250,10 @@ class Table {
   void see(const std::vector<Cell>& cells) {
     for (const Cell& c : cells) {
       Column*& column = by_address_[c.column.data()];
-      if (!column) column = &columns_[std::string(c.column)];
+      if (!column) {
+        column = &columns_[std::string(c.column)];
+        column->symbol = c.column.data();
+      }
       column->kind = widen(column->kind, kind_of(c));
       if (c.value) column->scan.value(*c.value);
       else column->scan.element(c.text);
@@ -225,6 +265,7 @@ class Table {
   void absorb(const Table& other) {
     for (const auto& [name, theirs] : other.columns_) {
       Column& column = columns_[name];
+      if (!column.symbol) column.symbol = theirs.symbol;
       column.kind = widen(column.kind, theirs.kind);
       column.scan.add(theirs.scan);
     }
@@ -247,32 +288,31 @@ class Table {
     return join(cells, ",") + "\n";
   }
 
-  /// Appends the row: the fixed cells (already CSV), then a cell for each column.
-  void row(std::string& out, std::initializer_list<std::string_view> fixed, const std::vector<Cell>& cells,
-           const std::string& array_delimiter) const {
-    bool first = true;
-    for (std::string_view f : fixed) {
-      if (!first) out += ',';
-      out += f;
-      first = false;
-    }
-    std::string scratch;
+  /// Appends the rest of a row whose fixed cells are written: a cell for each column, and the end.
+  void row(std::string& out, const std::vector<Cell>& cells, const std::string& array_delimiter,
+           std::string& scratch) const {
     for_each_column(cells, [&](Kind kind, const Cell* c) {
       out += ',';
       if (!c) return;
       if (!c->value) append_quoted(out, detail::valid_xml_view(c->text, scratch));  // a name: text
       else if (kind == Kind::text && c->value->is_text()) append_quoted(out, detail::valid_xml_view(c->value->text(), scratch));
-      else out += cell(*c->value, kind, array_delimiter);
+      else if (kind == Kind::list && c->formatted) out += *c->formatted;
+      else out += cell_text(*c->value, kind, array_delimiter);
     });
     out += '\n';
   }
 
  private:
-  // Calls visit(kind, cell or null) for each column in order; both lists are sorted by name.
+  // Calls visit(kind, cell or null) for each column in order; both lists are sorted by name. A
+  // cell names its column by the same interned text, so a match is mostly a pointer compare.
   template <class Visit>
   void for_each_column(const std::vector<Cell>& cells, Visit&& visit) const {
     auto c = cells.begin();
     for (const auto& [name, column] : columns_) {
+      if (c != cells.end() && c->column.data() == column.symbol) {
+        visit(column.kind, &*c++);
+        continue;
+      }
       while (c != cells.end() && c->column < name) ++c;
       visit(column.kind, c != cells.end() && c->column == name ? &*c : nullptr);
     }
@@ -282,15 +322,10 @@ class Table {
     return cell.find_first_of(",\"\n\r") == std::string::npos ? cell : quote(cell);
   }
 
-  static std::string cell(const PropertyValue& v, Kind kind, const std::string& array_delimiter) {
-    if (kind == Kind::list) return quote(join(elements(v), array_delimiter));
-    if (kind == Kind::text) return quote(scalar_text(v));
-    return scalar_text(v);  // boolean, long, double: bare (a long in a double column reads as one)
-  }
-
   struct Column {
     Kind kind = Kind::none;
     TextScan scan;
+    const char* symbol = nullptr;  // the interned name's text, as cells hold it
   };
   std::map<std::string, Column> columns_;
   std::unordered_map<const char*, Column*> by_address_;  // interned column names: no string compared
@@ -382,6 +417,9 @@ class Tables {
     for (Tables& share : shares) absorb(std::move(share));
   }
 
+  /// Makes each sources list's cell, once the array delimiter is known.
+  void format_sources(const std::string& array_delimiter) { sources_.format(array_delimiter); }
+
   TextScan text_scan() const {
     TextScan all = keys_;
     for (const auto& [label, table] : nodes_) all.add(table.text_scan());
@@ -415,28 +453,37 @@ class Tables {
     detail::for_each_ordered_chunk(nodes, jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
       ChunkRecords records(text);
       Cells cells;
+      std::string scratch;
       graph.for_each_node(begin, end, [&](const Node& n) {
         const Table* table = table_of(n);
         records.to(file_of.at(table));
-        table->row(text, {id(n.key), n.label.view()}, cells.of(n, sources_), array_delimiter);
+        append_id(text, n.key.view(), scratch);
+        text += ',';
+        text += n.label.view();
+        table->row(text, cells.of(n, sources_), array_delimiter, scratch);
       });
     }, take);
     detail::for_each_ordered_chunk(nodes, jobs, [&](std::size_t begin, std::size_t end, std::string& text) {
       ChunkRecords records(text);
       Cells cells;
+      std::string scratch;
       graph.for_each_edge_from(begin, end, [&](const Node& from, const Edge& e, const Node& to) {
         const Table* table = table_of(from, e, to);
         records.to(file_of.at(table));
-        table->row(text, {id(from.key), id(to.key), e.type.view()}, cells.of(e, sources_), array_delimiter);
+        append_id(text, from.key.view(), scratch);
+        text += ',';
+        append_id(text, to.key.view(), scratch);
+        text += ',';
+        text += e.type.view();
+        table->row(text, cells.of(e, sources_), array_delimiter, scratch);
       });
     }, take);
     return files;
   }
 
  private:
-  static std::string id(std::string_view key) {
-    std::string scratch;
-    return quote(detail::valid_xml_view(key, scratch));
+  static void append_id(std::string& out, std::string_view key, std::string& scratch) {
+    append_quoted(out, detail::valid_xml_view(key, scratch));
   }
 
   static constexpr std::size_t kNodesPerThread = 256;  // fewer are not worth a thread
@@ -448,11 +495,11 @@ class Tables {
       const Node& n = store[v];
       sources_.see(n.sources);
       keys_.text(n.key.view());
-      table_for(n)->see(cells.of(n, sources_));
+      table_for(n)->see(cells.of(n, sources_, Cells::Order::any));
       for (const auto& out : boost::make_iterator_range(boost::out_edges(v, store))) {
         const Edge& e = store[out];
         sources_.see(e.sources);
-        table_for(n, e, store[boost::target(out, store)])->see(cells.of(e, sources_));
+        table_for(n, e, store[boost::target(out, store)])->see(cells.of(e, sources_, Cells::Order::any));
       }
     }
   }
@@ -529,6 +576,7 @@ Neo4jCsv neo4j_csv(const Graph& graph, const Neo4jCsvWriter& write, const Export
   TextScan scan = tables.text_scan();
   csv.array_delimiter = scan.array_delimiter();
   csv.multiline_fields = scan.line_break;
+  tables.format_sources(csv.array_delimiter);
   csv.files = tables.write(graph, csv.array_delimiter, write, options.jobs);
   return csv;
 }
