@@ -9,6 +9,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "trialgraph/text_encoding.hpp"
+
 #ifdef TRIALGRAPH_HAVE_HYPERSCAN
 #include <hs/hs.h>
 #endif
@@ -52,15 +54,8 @@ bool ascii_only(std::string_view s) {
 // Any one character of two to four bytes in UTF-8.
 constexpr std::string_view kAnyMultibyte = R"((?:[\xC2-\xF4][\x80-\xBF]{1,3}))";
 
-// The UTF-8 character at `at` (a lead byte): its length, or 0 when it is not one.
-std::size_t utf8_length(std::string_view s, std::size_t at) {
-  auto b = static_cast<unsigned char>(s[at]);
-  std::size_t n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-  if (n == 0 || at + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[at + k]) & 0xC0) != 0x80) return 0;
-  return n;
-}
+// The length of the UTF-8 character a lead byte begins, in text known to be valid UTF-8.
+std::size_t utf8_length(unsigned char lead) { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2; }
 
 // A pattern Hyperscan reads byte by byte and that matches wherever the RE2 one does: each non-ASCII
 // character, which RE2 matches in either case, becomes any multibyte character, and a class
@@ -69,7 +64,7 @@ std::size_t utf8_length(std::string_view s, std::size_t at) {
 // fold onto ASCII letters): such a pattern is a candidate for every text.
 std::optional<std::string> byte_pattern(std::string_view p) {
   if (ascii_only(p)) return std::string(p);
-  if (p.find("\xC5\xBF") != std::string_view::npos || p.find("\xE2\x84\xAA") != std::string_view::npos) return std::nullopt;
+  if (first_invalid_utf8(p) || folds_onto_ascii(p)) return std::nullopt;
   std::string out;
   for (std::size_t i = 0; i < p.size();) {
     if (p[i] == '\\' && i + 1 < p.size()) {  // an escaped byte is ASCII in RE2::QuoteMeta's output
@@ -96,21 +91,13 @@ std::optional<std::string> byte_pattern(std::string_view p) {
       }
       i = end + 1;
     } else if (static_cast<unsigned char>(p[i]) >= 0x80) {
-      std::size_t n = utf8_length(p, i);
-      if (n == 0) return std::nullopt;
       out += kAnyMultibyte;
-      i += n;
+      i += utf8_length(static_cast<unsigned char>(p[i]));
     } else {
       out += p[i++];
     }
   }
   return out;
-}
-
-// RE2 reads text as UTF-8 and folds case by Unicode: (?i)s also matches U+017F (long s) and (?i)k
-// U+212A (Kelvin sign). Hyperscan reads bytes and folds ASCII only, so such a text goes to RE2.
-bool folds_onto_ascii(std::string_view text) {
-  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
 }  // namespace
@@ -213,8 +200,8 @@ struct PatternSet::HyperscanSet {
 
 namespace {
 
-// Compiling the built-in lexicons for Hyperscan takes about half a second, which a run pays back
-// only after some 60 MB of text (measured: bench/README.md): before that, RE2 scans.
+// Compiling the built-in lexicons for Hyperscan takes about 0.2 s, which a run pays back after
+// about 110 MB of text (measured: bench/README.md, session 27): before the switch, RE2 scans.
 constexpr std::uint64_t kHyperscanAfterBytes = 64ull << 20;
 
 PatternSet::Start chosen_start() {
@@ -266,7 +253,11 @@ void PatternSet::compile_hyperscan() const {
 #endif
 }
 
-std::optional<std::vector<int>> PatternSet::candidates(std::string_view text) const {
+bool folds_onto_ascii(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+std::optional<std::vector<int>> PatternSet::candidates(std::string_view text, bool folds) const {
   const HyperscanSet* hyperscan = hyperscan_.load(std::memory_order_acquire);
   if (!hyperscan && !switch_started_.load(std::memory_order_relaxed) &&
       scanned_.fetch_add(text.size(), std::memory_order_relaxed) + text.size() >= switch_after_ &&
@@ -274,7 +265,7 @@ std::optional<std::vector<int>> PatternSet::candidates(std::string_view text) co
     compile_hyperscan();  // on this thread; the others go on with RE2 meanwhile
     hyperscan = hyperscan_.load(std::memory_order_acquire);
   }
-  if (hyperscan && text.size() <= UINT_MAX && !folds_onto_ascii(text)) {
+  if (hyperscan && text.size() <= UINT_MAX && !folds) {
     if (auto hits = hyperscan->candidates(text)) return hits;
   }
   return re2_->candidates(text);

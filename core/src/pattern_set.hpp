@@ -12,6 +12,11 @@
 
 namespace trialgraph::detail {
 
+/// Does `text` hold a character RE2's Unicode case folding reads as an ASCII letter: U+017F (long s,
+/// for (?i)s) or U+212A (Kelvin sign, for (?i)k)? Then a match need not begin with the ASCII
+/// letters its pattern does, and only RE2 reads the text as it must.
+bool folds_onto_ascii(std::string_view text);
+
 class PatternSet {
  public:
   enum class Engine { re2, hyperscan };
@@ -29,8 +34,12 @@ class PatternSet {
 
   /// The indexes, ascending, of the patterns that may match somewhere in `text`: every one that
   /// does, and perhaps a few that do not (Hyperscan reads some patterns more loosely). nullopt
-  /// when that cannot be told (RE2 ran out of memory): then any pattern may match.
-  std::optional<std::vector<int>> candidates(std::string_view text) const;
+  /// when that cannot be told (RE2 ran out of memory): then any pattern may match. `folds` is
+  /// folds_onto_ascii(text), which the caller has found already or leaves to this.
+  std::optional<std::vector<int>> candidates(std::string_view text) const {
+    return candidates(text, folds_onto_ascii(text));
+  }
+  std::optional<std::vector<int>> candidates(std::string_view text, bool folds) const;
 
   /// The engine scanning now.
   Engine engine() const;

@@ -277,12 +277,6 @@ bool abbreviates(std::string_view abbreviation, std::string_view long_form) {
 
 constexpr std::size_t kNone = std::size_t(-1);
 
-// RE2's case folding matches U+017F (long s) for (?i)s and U+212A (Kelvin sign) for (?i)k: in a
-// text holding either, a match may begin without its lead, so its patterns are searched for.
-bool folds_onto_ascii(std::string_view text) {
-  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
-}
-
 // RE2's \w in one byte: a byte of a multibyte character is not a word character.
 bool is_word_byte(char c) { return is_alnum(c) || c == '_'; }
 
@@ -536,15 +530,17 @@ std::vector<Mention> Recognizer::find(std::string_view text, LearnedAbbreviation
   const auto& entries = c.lexicon.entries();
   re2::StringPiece input(text.data(), text.size());
 
-  std::optional<std::vector<int>> found = c.set->candidates(text);
-  bool search_whole = !found;  // every pattern is searched for through the whole text
+  // In a text RE2 folds onto ASCII letters, a match may begin without its lead, so every pattern
+  // found is searched for through the whole text.
+  const bool folds = detail::folds_onto_ascii(text);
+  std::optional<std::vector<int>> found = c.set->candidates(text, folds);
+  bool search_whole = !found || folds;
   std::vector<int> hits;
   if (found) {
     hits = std::move(*found);
   } else {  // RE2 ran out of memory on this text: search every pattern instead
     for (int i = 0; i < int(c.patterns.size()); ++i) hits.push_back(i);
   }
-  search_whole = search_whole || folds_onto_ascii(text);
 
   // Each pattern the set saw is matched where one of its leads begins (anchored there, so a place
   // that does not match costs a few bytes), not searched for through the rest of the text.

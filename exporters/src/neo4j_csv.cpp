@@ -162,8 +162,6 @@ const Symbol& name_column() { static const Symbol s("name"); return s; }
 const Symbol& aliases_column() { static const Symbol s("aliases"); return s; }
 const Symbol& sources_column() { static const Symbol s("sources"); return s; }
 
-std::string cell_text(const PropertyValue& v, Kind kind, const std::string& array_delimiter);
-
 // Sources are interned, so each distinct set is one list value, made while the tables are found,
 // and one cell, made once the array delimiter is known: every row has one.
 class SourceLists {
